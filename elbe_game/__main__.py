@@ -1,0 +1,3 @@
+from elbe_game.cli import main
+
+raise SystemExit(main())

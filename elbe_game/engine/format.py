@@ -1,0 +1,194 @@
+"""The story file format: what an author writes, as typed structs.
+
+These structs are the one description of the format. The loader validates files
+against them, and ``story_schema()`` turns the same types into the JSON Schema that
+editors use, so the two can never drift apart.
+
+Every YAML file in a story folder is a ``StoryFile``; its sections are merged across
+files. Exactly one file (by convention ``story.yaml``) carries the ``story`` section.
+"""
+
+from __future__ import annotations
+
+from typing import Annotated, Any, Literal
+
+import msgspec
+from msgspec import Meta, Struct, field
+
+ID_PATTERN = r"^[a-z][a-z0-9_]*$"
+SOURCE_PATTERN = r"^[A-Za-z][A-Za-z0-9_-]*$"
+
+Id = Annotated[
+    str,
+    Meta(
+        pattern=ID_PATTERN,
+        description="An id: lower-case letters, digits and _, starting with a letter.",
+    ),
+]
+SourceKey = Annotated[
+    str, Meta(pattern=SOURCE_PATTERN, description="A bibliography key, such as S0 or E13.")
+]
+Expr = Annotated[str, Meta(description='An expression, e.g. "trust >= 2 and has(flare_pistol)".')]
+Ids = Annotated[str | list[Id], Meta(description="One id, or a list of ids.")]
+
+
+class _Base(Struct, forbid_unknown_fields=True, omit_defaults=True, frozen=True):
+    pass
+
+
+class StoryInfo(_Base):
+    id: Annotated[str, Meta(description="The story's id; saves record it.")]
+    title: str
+    start: Annotated[Id, Meta(description="The node where a new game begins.")]
+    version: Annotated[str | int, Meta(description="The story's own version.")] = 1
+    author: str = ""
+    description: str = ""
+
+
+class Variable(_Base):
+    type: Literal["int", "bool", "str"]
+    default: int | bool | str
+    min: Annotated[int | None, Meta(description="Lowest value (int only); add clamps.")] = None
+    max: Annotated[int | None, Meta(description="Highest value (int only); add clamps.")] = None
+    visible: Annotated[bool, Meta(description="Shown to the player in the status panel.")] = False
+    label: Annotated[str, Meta(description="The name the player sees.")] = ""
+    description: str = ""
+
+
+class Item(_Base):
+    name: str
+    description: str = ""
+
+
+class CodexEntry(_Base):
+    title: str
+    category: Literal["person", "unit", "place", "term", "event"]
+    text: str
+    sources: list[SourceKey] = []
+
+
+class Source(_Base):
+    title: str
+    author: str = ""
+    year: str | int = ""
+    url: str = ""
+    note: str = ""
+
+
+class Effects(_Base):
+    """Changes to the game, applied in this order: set, add, take, give, unlock."""
+
+    set: Annotated[
+        dict[Id, int | bool | Expr],
+        Meta(
+            description="variable: value. A number or true/false is taken as it is; text is an expression (quote text values: \"'Buck'\")."
+        ),
+    ] = {}
+    add: Annotated[
+        dict[Id, int | Expr],
+        Meta(description="variable: amount to add (may be negative); clamped to min/max."),
+    ] = {}
+    take: Annotated[Ids, Meta(description="Items to take from the player.")] = []
+    give: Annotated[Ids, Meta(description="Items to give the player.")] = []
+    unlock: Annotated[Ids, Meta(description="Codex entries to unlock.")] = []
+
+
+class Choice(_Base):
+    text: Annotated[str, Meta(description="What the player reads; may use {variable}.")]
+    to: Annotated[Id, Meta(description="The node this choice leads to.")]
+    id: Annotated[
+        Id | None,
+        Meta(
+            description="Stable id; defaults to the target. Needed when two choices share a target."
+        ),
+    ] = None
+    if_: Annotated[Expr | None, Meta(description="Offered only when this is true.")] = field(
+        default=None, name="if"
+    )
+    reason: Annotated[
+        str | None,
+        Meta(
+            description="When 'if' is false, show the choice disabled with this reason (else it is hidden)."
+        ),
+    ] = None
+    once: Annotated[bool, Meta(description="Offered only until taken once.")] = False
+    fallback: Annotated[
+        bool, Meta(description="Offered only when no other choice is available.")
+    ] = False
+    effects: Effects | None = None
+
+
+class HistoryNote(_Base):
+    text: Annotated[str, Meta(description="What really happened here (Markdown).")]
+    sources: Annotated[list[SourceKey], Meta(min_length=1, description="Bibliography keys.")]
+    disputed: Annotated[bool, Meta(description="The record disagrees on this point.")] = False
+
+
+class TimelineEntry(_Base):
+    when: str
+    text: str
+    sources: list[SourceKey] = []
+
+
+class Timeline(_Base):
+    story: Annotated[list[TimelineEntry], Meta(description="In your story.")] = []
+    history: Annotated[list[TimelineEntry], Meta(description="In history.")] = []
+
+
+class Ending(_Base):
+    id: Annotated[Id, Meta(description="Stable id for the endings gallery.")]
+    title: str
+    kind: Annotated[
+        Literal["historical", "alternate"],
+        Meta(description="'alternate' endings are labelled alternate history."),
+    ] = "historical"
+    timeline: Timeline = Timeline()
+
+
+class Node(_Base):
+    title: str
+    text: Annotated[
+        str,
+        Meta(
+            description="Markdown. {expr} inserts a value; {if cond}...{elif cond}...{else}...{end} is conditional."
+        ),
+    ] = ""
+    date: Annotated[str, Meta(description="In-story date for the header, e.g. 25 April 1945.")] = ""
+    time: Annotated[str, Meta(description="In-story time, e.g. 11:30.")] = ""
+    place: Annotated[str, Meta(description="Where this happens, e.g. Strehla.")] = ""
+    on_enter: Annotated[Effects | None, Meta(description="Applied on every entry.")] = None
+    choices: list[Choice] = []
+    ending: Ending | None = None
+    history: HistoryNote | None = None
+    unlocks: Annotated[list[Id], Meta(description="Codex entries unlocked on entry.")] = []
+
+
+class StoryFile(_Base):
+    """One YAML file of a story. All sections are optional and merge across files."""
+
+    story: StoryInfo | None = None
+    variables: dict[Id, Variable] = {}
+    items: dict[Id, Item] = {}
+    codex: dict[Id, CodexEntry] = {}
+    sources: dict[SourceKey, Source] = {}
+    nodes: dict[Id, Node] = {}
+
+
+SECTIONS = ("variables", "items", "codex", "sources", "nodes")
+#: what one entry of each section is
+SECTION_TYPES: dict[str, type[Struct]] = {
+    "story": StoryInfo,
+    "variables": Variable,
+    "items": Item,
+    "codex": CodexEntry,
+    "sources": Source,
+    "nodes": Node,
+}
+
+
+def story_schema() -> dict[str, Any]:
+    """JSON Schema for one story file, generated from the structs above."""
+    schema = msgspec.json.schema(StoryFile)
+    schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
+    schema["title"] = "Elbe 1945 story file"
+    return schema

@@ -1,0 +1,281 @@
+"""Engine: the UI-free facade over one game of one story.
+
+    engine = Engine.new_game(story, seed=7, player_name="Hale")
+    view = engine.view()            # what to show: text, header, choices
+    engine.choose(view.choices[0].id)
+    engine.undo()
+    data = engine.to_dict()         # plain data; Engine.from_dict(story, data)
+
+Front ends only ever see the plain views below; they never touch the model or state.
+"""
+
+from __future__ import annotations
+
+import secrets
+from dataclasses import dataclass, field
+from typing import Any
+
+from .errors import ChoiceUnavailableError, NothingToUndoError, StateError, UnknownChoiceError
+from .expressions import TYPE_OF, Value
+from .format import Timeline
+from .model import Choice, Effect, HistoryNote, Node, Story
+from .state import GameState, Step
+from .validate import PLAYER_NAME
+
+
+@dataclass(frozen=True, slots=True)
+class ChoiceView:
+    id: str
+    text: str
+    available: bool
+    reason: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Header:
+    date: str
+    time: str
+    place: str
+
+
+@dataclass(frozen=True, slots=True)
+class EndingView:
+    id: str
+    title: str
+    kind: str
+    timeline: Timeline
+
+
+@dataclass(frozen=True, slots=True)
+class PassageView:
+    node_id: str
+    title: str
+    header: Header
+    text: str
+    choices: tuple[ChoiceView, ...]
+    ending: EndingView | None
+    history: HistoryNote | None
+    turn: int
+
+    @property
+    def available(self) -> tuple[ChoiceView, ...]:
+        return tuple(c for c in self.choices if c.available)
+
+
+@dataclass(frozen=True, slots=True)
+class JournalEntry:
+    turn: int
+    node_id: str
+    title: str
+    choice_id: str | None  # None for the passage being read now
+    choice_text: str | None
+
+
+@dataclass
+class Engine:
+    story: Story
+    state: GameState
+    undo_stack: list[GameState] = field(default_factory=list, repr=False)
+
+    # ------------------------------------------------------------ starting
+
+    @classmethod
+    def new_game(
+        cls,
+        story: Story,
+        seed: int | None = None,
+        player_name: str | None = None,
+    ) -> Engine:
+        """A fresh game at the story's start. ``player_name`` fills the story's
+        ``player_name`` variable when it declares one."""
+        variables = {name: var.default for name, var in story.variables.items()}
+        if player_name is not None and PLAYER_NAME in variables and player_name.strip():
+            variables[PLAYER_NAME] = player_name.strip()
+        rng = secrets.randbits(64) if seed is None else seed & ((1 << 64) - 1)
+        engine = cls(story, GameState(node=story.start, vars=variables, rng=rng, seed=rng))
+        engine._enter(story.start)
+        return engine
+
+    # ------------------------------------------------------------ looking
+
+    @property
+    def node(self) -> Node:
+        return self.story.nodes[self.state.node]
+
+    @property
+    def is_over(self) -> bool:
+        return self.node.ending is not None
+
+    @property
+    def can_undo(self) -> bool:
+        return bool(self.undo_stack)
+
+    def view(self) -> PassageView:
+        node, state = self.node, self.state
+        ending = None
+        if node.ending is not None:
+            e = node.ending
+            ending = EndingView(e.id, e.title, e.kind, e.timeline)
+        return PassageView(
+            node_id=node.id,
+            title=node.title,
+            header=Header(node.date, node.time, node.place),
+            text=node.text.render(state),
+            choices=self._options(node),
+            ending=ending,
+            history=node.history,
+            turn=state.turn,
+        )
+
+    def visible_variables(self) -> list[tuple[str, Value]]:
+        """(label, value) of the variables the player may see, in declaration order."""
+        return [
+            (var.label, self.state.vars[name])
+            for name, var in self.story.variables.items()
+            if var.visible and name in self.state.vars
+        ]
+
+    def journal(self) -> list[JournalEntry]:
+        """Every passage read so far and the choice made there, oldest first."""
+        entries = []
+        for turn, step in enumerate(self.state.path):
+            node = self.story.nodes.get(step.node)
+            choice = node.choice(step.choice) if node else None
+            entries.append(
+                JournalEntry(
+                    turn,
+                    step.node,
+                    node.title if node else step.node,
+                    step.choice,
+                    choice.text.render(self.state) if choice else step.choice,
+                )
+            )
+        entries.append(JournalEntry(self.state.turn, self.node.id, self.node.title, None, None))
+        return entries
+
+    def _options(self, node: Node) -> tuple[ChoiceView, ...]:
+        state = self.state
+        taken = {s.choice for s in state.path if s.node == node.id}
+        shown: list[ChoiceView] = []
+        fallbacks: list[ChoiceView] = []
+        for choice in node.choices:
+            if choice.once and choice.id in taken:
+                continue
+            ok = choice.condition is None or bool(choice.condition(state))
+            if choice.fallback:
+                if ok:
+                    fallbacks.append(ChoiceView(choice.id, choice.text.render(state), True))
+            elif ok:
+                shown.append(ChoiceView(choice.id, choice.text.render(state), True))
+            elif choice.reason is not None:
+                shown.append(ChoiceView(choice.id, choice.text.render(state), False, choice.reason))
+        if any(c.available for c in shown):
+            return tuple(shown)
+        return (*shown, *fallbacks)
+
+    # ------------------------------------------------------------ acting
+
+    def choose(self, choice_id: str) -> PassageView:
+        """Take the choice ``choice_id`` of the current passage and return the next one."""
+        node = self.node
+        choice = node.choice(choice_id)
+        if choice is None:
+            raise UnknownChoiceError(choice_id, node.id)
+        view = next((c for c in self._options(node) if c.id == choice_id), None)
+        if view is None or not view.available:
+            if view is not None and view.reason:
+                reason = view.reason
+            elif choice.once and any(
+                s.node == node.id and s.choice == choice_id for s in self.state.path
+            ):
+                reason = "it can be taken only once"
+            else:
+                reason = "it is not offered now"
+            raise ChoiceUnavailableError(choice_id, reason)
+        self.undo_stack.append(self.state.copy())
+        self._take(node, choice)
+        return self.view()
+
+    def _take(self, node: Node, choice: Choice) -> None:
+        self._apply(choice.effects)
+        self.state.path.append(Step(node.id, choice.id))
+        self.state.turn += 1
+        self._enter(choice.target)
+
+    def undo(self) -> PassageView:
+        if not self.undo_stack:
+            raise NothingToUndoError()
+        self.state = self.undo_stack.pop()
+        return self.view()
+
+    def _enter(self, node_id: str) -> None:
+        state = self.state
+        state.node = node_id
+        state.visit_counts[node_id] = state.visit_counts.get(node_id, 0) + 1
+        state.last_visit[node_id] = state.turn
+        node = self.story.nodes[node_id]
+        self._apply(node.on_enter)
+        if node.ending is not None and node.ending.id not in state.endings:
+            state.endings.append(node.ending.id)
+
+    def _apply(self, effects: tuple[Effect, ...]) -> None:
+        state = self.state
+        for effect in effects:
+            op, target = effect.op, effect.target
+            if op in ("set", "add"):
+                assert effect.value is not None
+                value = effect.value(state)
+                if op == "add":
+                    value = state.vars[target] + value
+                state.vars[target] = self.story.variables[target].clamp(value)
+            elif op == "give":
+                if target not in state.inventory:
+                    state.inventory.append(target)
+            elif op == "take":
+                if target in state.inventory:
+                    state.inventory.remove(target)
+            elif target not in state.codex:  # unlock
+                state.codex.append(target)
+
+    # ------------------------------------------------------------ plain data
+
+    def to_dict(self) -> dict[str, Any]:
+        return self.state.to_dict()
+
+    @classmethod
+    def from_dict(cls, story: Story, data: Any) -> Engine:
+        """A game resumed from ``to_dict`` output. The state must fit the story:
+        StateError names the first key that does not."""
+        state = GameState.from_dict(data)
+        check_state(story, state)
+        return cls(story, state)
+
+
+def check_state(story: Story, state: GameState) -> None:
+    """Raise StateError if ``state`` names things this story lacks or has bad values."""
+    if state.node not in story.nodes:
+        raise StateError(f"the story has no node {state.node!r}", "node")
+    for name, value in state.vars.items():
+        var = story.variables.get(name)
+        if var is None:
+            raise StateError(f"the story declares no variable {name!r}", f"vars.{name}")
+        if TYPE_OF[type(value)] != var.type:
+            raise StateError(f"{value!r} is not a {var.type}", f"vars.{name}")
+    missing = set(story.variables) - set(state.vars)
+    if missing:
+        raise StateError(f"missing variables: {', '.join(sorted(missing))}", "vars")
+    for i, step in enumerate(state.path):
+        node = story.nodes.get(step.node)
+        if node is None:
+            raise StateError(f"the story has no node {step.node!r}", f"path[{i}].node")
+        if node.choice(step.choice) is None:
+            raise StateError(
+                f"node {step.node!r} has no choice {step.choice!r}", f"path[{i}].choice"
+            )
+    for key, table, what in (
+        ("inventory", story.items, "item"),
+        ("codex", story.codex, "codex entry"),
+    ):
+        for i, ident in enumerate(getattr(state, key)):
+            if ident not in table:
+                raise StateError(f"the story has no {what} {ident!r}", f"{key}[{i}]")
