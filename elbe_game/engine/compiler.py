@@ -13,7 +13,16 @@ from typing import TYPE_CHECKING, Any
 from . import format as fmt
 from .diagnostics import Diagnostic
 from .errors import ExpressionError
-from .expressions import BOOL, INT, STR, TYPE_OF, Expression, Scope, compile_expression
+from .expressions import (
+    BOOL,
+    INT,
+    STR,
+    TYPE_OF,
+    Expression,
+    Scope,
+    compile_expression,
+    constant,
+)
 from .model import Choice, Effect, Ending, HistoryNote, Location, Node, Story, VariableDef
 from .text import Template, compile_template
 from .yamlsrc import Path as DataPath
@@ -123,9 +132,7 @@ class _Compiler:
             self.location(d),
         )
 
-    def effects(
-        self, src: SourceFile, path: DataPath, e: fmt.Effects | None, extra_unlocks: list[str] = ()
-    ) -> tuple[Effect, ...]:  # type: ignore[assignment]
+    def effects(self, src: SourceFile, path: DataPath, e: fmt.Effects | None) -> tuple[Effect, ...]:
         out: list[Effect] = []
         if e is not None:
             for name, value in e.set.items():
@@ -140,7 +147,7 @@ class _Compiler:
                 ids = getattr(e, op)
                 ids = [ids] if isinstance(ids, str) else list(ids)
                 kind = "codex entry" if op == "unlock" else "item"
-                out.extend(Effect(op, i) for i in self.refs(src, (*path, op), ids, kind))  # type: ignore[arg-type]
+                out.extend(Effect(op, i) for i in self.refs(src, (*path, op), ids, kind))
         return tuple(out)
 
     def _effect_value(
@@ -178,7 +185,7 @@ class _Compiler:
         if TYPE_OF[type(value)] != vtype:
             self.error(src, path, "E016", f"{name!r} is {vtype}; {value!r} is not")
             return None
-        return Expression(repr(value), vtype, lambda _ctx, v=value: v)
+        return Expression(repr(value), vtype, constant(value))
 
     def choice(
         self, src: SourceFile, path: DataPath, c: fmt.Choice, seen: dict[str, DataPath]
@@ -287,12 +294,12 @@ def compile_story(
     variables = {
         n: comp.variable(n, d) for n, d in sections["variables"].items() if d.value is not None
     }
-    for entry_id, d in sections["codex"].items():
+    for _entry_id, d in sections["codex"].items():
         if d.value is not None:
             comp.refs(d.source, (*d.path, "sources"), list(d.value.sources), "source")
     nodes = {n: comp.node(n, d) for n, d in sections["nodes"].items() if d.value is not None}
     endings: dict[str, Definition] = {}
-    for node_id, d in sections["nodes"].items():
+    for _node_id, d in sections["nodes"].items():
         if d.value is not None and d.value.ending is not None:
             eid = d.value.ending.id
             if eid in endings:

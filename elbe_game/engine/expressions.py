@@ -33,7 +33,8 @@ TYPE_OF: dict[type, str] = {bool: BOOL, int: INT, str: STR}
 class Context(Protocol):
     """What a compiled expression may ask of the running game."""
 
-    vars: Mapping[str, Value]
+    @property
+    def vars(self) -> Mapping[str, Value]: ...
 
     def visits(self, node: str) -> int: ...
     def turns_since(self, node: str) -> int: ...
@@ -300,6 +301,15 @@ _CMP_OPS: dict[str, Callable[[Any, Any], bool]] = {
     ">=": operator.ge,
 }
 
+
+def constant(value: Value) -> Evaluator:
+    return lambda _ctx: value
+
+
+def _variable(name: str) -> Evaluator:
+    return lambda ctx: ctx.vars[name]
+
+
 # name -> (kind of each argument, result type). "node"/"item" arguments are ids.
 FUNCTIONS: dict[str, tuple[tuple[str, ...], str]] = {
     "visited": (("node",), BOOL),
@@ -323,11 +333,12 @@ class _Compiler:
         self.scope = scope
 
     def compile(self, node: Ast) -> _Compiled:
-        return getattr(self, "c_" + node[0])(node)  # type: ignore[no-any-return]
+        method: Callable[[Ast], _Compiled] = getattr(self, "c_" + node[0])
+        return method(node)
 
     def c_lit(self, node: Ast) -> _Compiled:
         value = node[2]
-        return _Compiled(TYPE_OF[type(value)], lambda _c, v=value: v, set(), False)
+        return _Compiled(TYPE_OF[type(value)], constant(value), set(), False)
 
     def c_name(self, node: Ast) -> _Compiled:
         _, pos, name = node
@@ -341,7 +352,7 @@ class _Compiler:
             elif name in FUNCTIONS:
                 hint = f"; {name} is a function: call it as {name}(...)"
             raise ExpressionError(f"unknown variable {name!r}{hint}", pos, "E010")
-        return _Compiled(vtype, lambda c, n=name: c.vars[n], {name}, False)
+        return _Compiled(vtype, _variable(name), {name}, False)
 
     def _want(self, part: _Compiled, want: str, pos: int, what: str) -> None:
         if part.type != want:
@@ -381,7 +392,7 @@ class _Compiler:
         return self._join(BOOL, lambda c: f(lf(c), rf(c)), left, right)
 
     def c_arith(self, node: Ast) -> _Compiled:
-        _, pos, op, lnode, rnode = node
+        _, _pos, op, lnode, rnode = node
         left, right = self.compile(lnode), self.compile(rnode)
         if op == "+" and left.type == STR and right.type == STR:
             lf, rf = left.fn, right.fn

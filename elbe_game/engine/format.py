@@ -36,7 +36,7 @@ class _Base(Struct, forbid_unknown_fields=True, omit_defaults=True, frozen=True)
     pass
 
 
-class StoryInfo(_Base):
+class StoryInfo(_Base, frozen=True):
     id: Annotated[str, Meta(description="The story's id; saves record it.")]
     title: str
     start: Annotated[Id, Meta(description="The node where a new game begins.")]
@@ -45,7 +45,7 @@ class StoryInfo(_Base):
     description: str = ""
 
 
-class Variable(_Base):
+class Variable(_Base, frozen=True):
     type: Literal["int", "bool", "str"]
     default: int | bool | str
     min: Annotated[int | None, Meta(description="Lowest value (int only); add clamps.")] = None
@@ -55,19 +55,19 @@ class Variable(_Base):
     description: str = ""
 
 
-class Item(_Base):
+class Item(_Base, frozen=True):
     name: str
     description: str = ""
 
 
-class CodexEntry(_Base):
+class CodexEntry(_Base, frozen=True):
     title: str
     category: Literal["person", "unit", "place", "term", "event"]
     text: str
     sources: list[SourceKey] = []
 
 
-class Source(_Base):
+class Source(_Base, frozen=True):
     title: str
     author: str = ""
     year: str | int = ""
@@ -75,7 +75,7 @@ class Source(_Base):
     note: str = ""
 
 
-class Effects(_Base):
+class Effects(_Base, frozen=True):
     """Changes to the game, applied in this order: set, add, take, give, unlock."""
 
     set: Annotated[
@@ -93,7 +93,7 @@ class Effects(_Base):
     unlock: Annotated[Ids, Meta(description="Codex entries to unlock.")] = []
 
 
-class Choice(_Base):
+class Choice(_Base, frozen=True):
     text: Annotated[str, Meta(description="What the player reads; may use {variable}.")]
     to: Annotated[Id, Meta(description="The node this choice leads to.")]
     id: Annotated[
@@ -118,24 +118,24 @@ class Choice(_Base):
     effects: Effects | None = None
 
 
-class HistoryNote(_Base):
+class HistoryNote(_Base, frozen=True):
     text: Annotated[str, Meta(description="What really happened here (Markdown).")]
     sources: Annotated[list[SourceKey], Meta(min_length=1, description="Bibliography keys.")]
     disputed: Annotated[bool, Meta(description="The record disagrees on this point.")] = False
 
 
-class TimelineEntry(_Base):
+class TimelineEntry(_Base, frozen=True):
     when: str
     text: str
     sources: list[SourceKey] = []
 
 
-class Timeline(_Base):
+class Timeline(_Base, frozen=True):
     story: Annotated[list[TimelineEntry], Meta(description="In your story.")] = []
     history: Annotated[list[TimelineEntry], Meta(description="In history.")] = []
 
 
-class Ending(_Base):
+class Ending(_Base, frozen=True):
     id: Annotated[Id, Meta(description="Stable id for the endings gallery.")]
     title: str
     kind: Annotated[
@@ -145,7 +145,7 @@ class Ending(_Base):
     timeline: Timeline = Timeline()
 
 
-class Node(_Base):
+class Node(_Base, frozen=True):
     title: str
     text: Annotated[
         str,
@@ -163,7 +163,7 @@ class Node(_Base):
     unlocks: Annotated[list[Id], Meta(description="Codex entries unlocked on entry.")] = []
 
 
-class StoryFile(_Base):
+class StoryFile(_Base, frozen=True):
     """One YAML file of a story. All sections are optional and merge across files."""
 
     story: StoryInfo | None = None

@@ -134,8 +134,8 @@ def check_story(root: str | os.PathLike[str]) -> CheckReport:
             )
     else:
         shown = tuple(display_path(f) for f in files)
-        story, problems = compile_story(merged, root, "sha256:" + digest.hexdigest(), shown)
-        diagnostics.extend(problems)
+        story, compile_problems = compile_story(merged, root, "sha256:" + digest.hexdigest(), shown)
+        diagnostics.extend(compile_problems)
     if any(d.severity == "error" for d in diagnostics):
         story = None
     elif story is not None:
@@ -194,14 +194,14 @@ def _merge(files: list[tuple[SourceFile, dict[str, Any]]], diagnostics: list[Dia
             table = merged.sections[section]
             for ident, value in content.get(section, {}).items():
                 if ident in table:
-                    first = table[ident]
-                    line, _ = first.source.where(first.path, key=True)
+                    earlier = table[ident]
+                    line, _ = earlier.source.where(earlier.path, key=True)
                     kind = "codex entry" if section == "codex" else section.rstrip("s")
                     diagnostics.append(
                         source.error(
                             (section, ident),
                             "E008",
-                            f"{kind} {ident!r} is defined twice (first at {first.source.path}:{line})",
+                            f"{kind} {ident!r} is defined twice (first at {earlier.source.path}:{line})",
                             key=True,
                         )
                     )

@@ -180,6 +180,7 @@ class _Builder:
             items = [self.build(child, (*path, i)) for i, child in enumerate(node.value)]
             self.active.discard(id(node))
             return items
+        assert isinstance(node, yaml.ScalarNode)
         self.source.spans[path] = (mark.index, node.end_mark.index, node.style)
         return self._scalar(node)
 
