@@ -100,9 +100,22 @@ def cmd_schema() -> int:
 
 
 def cmd_play(args: argparse.Namespace) -> int:
-    from .engine import StoryError, load_story
-
     story_dir = args.story or bundled_story_dir()
+    if not args.plain and sys.stdin.isatty() and sys.stdout.isatty():
+        from .ui.app import make_app
+
+        app = make_app(
+            story_dir=story_dir, saves_dir=args.saves_dir, seed=args.seed, player_name=args.name
+        )
+        app.run()
+        return app.return_code or 0
+    return _play_plain(story_dir, args)
+
+
+def _play_plain(story_dir: Path, args: argparse.Namespace) -> int:
+    from .engine import Engine, StoryError, load_story
+    from .plain import PlainGame
+
     try:
         story = load_story(story_dir)
     except StoryError as exc:
@@ -112,8 +125,5 @@ def cmd_play(args: argparse.Namespace) -> int:
                 print(f"  {diagnostic.format()}", file=sys.stderr)
         print("Run `elbe-game check` on it for the full report.", file=sys.stderr)
         return 1
-    from .engine import Engine
-    from .plain import PlainGame
-
     engine = Engine.new_game(story, seed=args.seed, player_name=args.name)
     return PlainGame(engine, sys.stdin, sys.stdout).run()
