@@ -32,9 +32,14 @@ if TYPE_CHECKING:
     from .loader import Definition, Merged
 
 
+#: "unknown X" problems, which a file we could not read may explain
+REFERENCE_CODES = frozenset({"E009", "E010", "E011", "E012", "E013", "E014", "E017"})
+
+
 class _Compiler:
-    def __init__(self, merged: Merged) -> None:
+    def __init__(self, merged: Merged, incomplete: bool = False) -> None:
         self.merged = merged
+        self.incomplete = incomplete
         self.problems: list[Diagnostic] = []
         sections = merged.sections
         self.known = {name: set(table) for name, table in sections.items()}
@@ -51,7 +56,11 @@ class _Compiler:
     def error(
         self, src: SourceFile, path: DataPath, code: str, message: str, key: bool = False
     ) -> None:
-        self.problems.append(src.error(path, code, message, key=key))
+        self._report(src.error(path, code, message, key=key))
+
+    def _report(self, problem: Diagnostic) -> None:
+        if not (self.incomplete and problem.code in REFERENCE_CODES):
+            self.problems.append(problem)
 
     def location(self, d: Definition) -> Location:
         line, col = d.source.where(d.path, key=True)
@@ -80,7 +89,7 @@ class _Compiler:
 
     def _expression_problem(self, src: SourceFile, path: DataPath, exc: ExpressionError) -> None:
         line, col = src.text_position(path, exc.offset)
-        self.problems.append(Diagnostic(src.path, line, col, exc.code, exc.message))
+        self._report(Diagnostic(src.path, line, col, exc.code, exc.message))
 
     def refs(self, src: SourceFile, path: DataPath, ids: list[str], kind: str) -> list[str]:
         section = {"item": "items", "codex entry": "codex", "source": "sources"}[kind]
@@ -278,10 +287,10 @@ class _Compiler:
 
 
 def compile_story(
-    merged: Merged, root: Path, content_hash: str, files: tuple[str, ...]
+    merged: Merged, root: Path, content_hash: str, files: tuple[str, ...], incomplete: bool = False
 ) -> tuple[Story | None, list[Diagnostic]]:
     assert merged.info is not None
-    comp = _Compiler(merged)
+    comp = _Compiler(merged, incomplete)
     sections = merged.sections
     info: fmt.StoryInfo = merged.info.value
     if info.start not in comp.known["nodes"]:

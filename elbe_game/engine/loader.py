@@ -24,6 +24,8 @@ from .validate import story_stats, validate_story
 from .yamlsrc import SourceFile, parse_file
 
 STORY_SUFFIXES = (".yaml", ".yml")
+#: problems that leave a file's content unknown
+UNREADABLE = ("E001", "E002", "E003")
 
 
 @dataclass
@@ -100,6 +102,7 @@ def check_story(root: str | os.PathLike[str]) -> CheckReport:
     digest = hashlib.sha256()
     diagnostics: list[Diagnostic] = []
     parsed: list[tuple[SourceFile, dict[str, Any]]] = []
+    incomplete = False  # a file could not be read: references into it cannot be checked
     for path in files:
         try:
             raw = path.read_bytes()
@@ -112,8 +115,9 @@ def check_story(root: str | os.PathLike[str]) -> CheckReport:
         digest.update(rel.encode() + b"\0" + raw + b"\0")
         source = parse_file(display_path(path), raw)
         diagnostics.extend(source.diagnostics)
-        if source.diagnostics or source.data is None:
-            continue  # broken, or empty: nothing to merge
+        if source.data is None or any(d.code in UNREADABLE for d in source.diagnostics):
+            incomplete = incomplete or bool(source.diagnostics)
+            continue  # unreadable, or empty: nothing to merge
         problems = check_structure(source, StoryFile)
         diagnostics.extend(d for _, d in problems)
         parsed.append((source, _convert(source.data, {p[:2] for p, _ in problems})))
@@ -134,7 +138,9 @@ def check_story(root: str | os.PathLike[str]) -> CheckReport:
             )
     else:
         shown = tuple(display_path(f) for f in files)
-        story, compile_problems = compile_story(merged, root, "sha256:" + digest.hexdigest(), shown)
+        story, compile_problems = compile_story(
+            merged, root, "sha256:" + digest.hexdigest(), shown, incomplete
+        )
         diagnostics.extend(compile_problems)
     if any(d.severity == "error" for d in diagnostics):
         story = None

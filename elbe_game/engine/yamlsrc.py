@@ -72,13 +72,15 @@ class SourceFile:
             return self.where(path)
         if style == "|":
             return self._literal_position(start, value, offset)
-        # Plain, quoted and folded scalars: find the text around the offset in the source.
-        line_end = value.find("\n", offset)
-        snippet = value[offset : line_end if line_end != -1 else len(value)][:40]
-        found = self.text.find(snippet, start, end) if snippet else -1
+        quote = 1 if style in ('"', "'") else 0
+        if self.text[start + quote : start + quote + len(value)] == value:
+            return self._index_position(start + quote + offset)  # written as it reads
+        # Escapes or folding: find the text just before the offset in the source.
+        before = value[max(0, offset - 30) : offset].rsplit("\n", 1)[-1]
+        found = self.text.find(before, start, end) if before else -1
         if found == -1:
             return self.where(path)
-        return self._index_position(found)
+        return self._index_position(found + len(before))
 
     def _value_at(self, path: Path) -> Any:
         value = self.data
