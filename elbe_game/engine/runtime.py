@@ -140,14 +140,13 @@ class Engine:
         entries = []
         for turn, step in enumerate(self.state.path):
             node = self.story.nodes.get(step.node)
-            choice = node.choice(step.choice) if node else None
             entries.append(
                 JournalEntry(
                     turn,
                     step.node,
                     node.title if node else step.node,
                     step.choice,
-                    choice.text.render(self.state) if choice else step.choice,
+                    step.text or step.choice,
                 )
             )
         entries.append(JournalEntry(self.state.turn, self.node.id, self.node.title, None, None))
@@ -193,12 +192,12 @@ class Engine:
                 reason = "it is not offered now"
             raise ChoiceUnavailableError(choice_id, reason)
         self.undo_stack.append(self.state.copy())
-        self._take(node, choice)
+        self._take(node, choice, view.text)
         return self.view()
 
-    def _take(self, node: Node, choice: Choice) -> None:
+    def _take(self, node: Node, choice: Choice, text: str) -> None:
         self._apply(choice.effects)
-        self.state.path.append(Step(node.id, choice.id))
+        self.state.path.append(Step(node.id, choice.id, text))
         self.state.turn += 1
         self._enter(choice.target)
 

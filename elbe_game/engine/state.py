@@ -21,6 +21,7 @@ class Step(msgspec.Struct):
 
     node: str
     choice: str
+    text: str = ""  # the choice as the player read it, for the journal
 
 
 class GameState(msgspec.Struct):

@@ -7,6 +7,7 @@ defaults.
 
 from __future__ import annotations
 
+import re
 from collections import deque
 from collections.abc import Mapping
 from pathlib import Path
@@ -176,6 +177,15 @@ def validate_story(story: Story, merged: Merged) -> list[Diagnostic]:
     return out
 
 
+_TAG = re.compile(r"\{[^{}\n]*\}")
+_WORD = re.compile(r"\w[\w'’-]*")
+
+
+def word_count(text: str) -> int:
+    """Words a reader reads: template tags such as {if ...} and {name} do not count."""
+    return len(_WORD.findall(_TAG.sub(" ", text)))
+
+
 def story_stats(story: Story | None, files: list[Path]) -> dict[str, int]:
     if story is None:
         return {
@@ -197,7 +207,7 @@ def story_stats(story: Story | None, files: list[Path]) -> dict[str, int]:
         "nodes": len(story.nodes),
         "choices": sum(len(n.choices) for n in nodes),
         "endings": sum(1 for n in nodes if n.ending is not None),
-        "words": sum(len(n.text.source.split()) for n in nodes),
+        "words": sum(word_count(n.text.source) for n in nodes),
         "variables": len(story.variables),
         "items": len(story.items),
         "history_notes": sum(1 for n in nodes if n.history is not None),

@@ -76,7 +76,7 @@ def test_all_problems_at_once(write_story) -> None:
     assert codes == ["E005", "E006", "E018"]
     root = write_story(
         {
-            "story.yaml": 'story: {id: t, title: T, start: start}\nvariables: {x: {type: int, default: 0}}\n',
+            "story.yaml": "story: {id: t, title: T, start: start}\nvariables: {x: {type: int, default: 0}}\n",
             "a.yaml": """\
                 nodes:
                   start:

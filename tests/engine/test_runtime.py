@@ -89,7 +89,11 @@ def test_first_view(story) -> None:
     engine = Engine.new_game(story, seed=1, player_name="  Hale ")
     view = engine.view()
     assert view.title == "Start"
-    assert (view.header.date, view.header.time, view.header.place) == ("25 April 1945", "11:30", "Leckwitz")
+    assert (view.header.date, view.header.time, view.header.place) == (
+        "25 April 1945",
+        "11:30",
+        "Leckwitz",
+    )
     assert view.text == "Hello Anna. Courage 0."  # the story declares no player_name variable
     assert ids(view) == [("lamp", True), ("brave", True), ("river", False), ("rolled", True)]
     assert view.choices[2].reason == "You are not brave enough yet."
@@ -100,9 +104,13 @@ def test_first_view(story) -> None:
 
 
 def test_player_name_fills_the_variable(write_story) -> None:
-    manifest = MINIMAL.replace('name: {type: str, default: "Anna"}', 'player_name: {type: str, default: "Anna"}')
+    manifest = MINIMAL.replace(
+        'name: {type: str, default: "Anna"}', 'player_name: {type: str, default: "Anna"}'
+    )
     nodes = NODES.replace("Hello {name}", "Hello {player_name}")
-    engine = Engine.new_game(load_story(write_story({"story.yaml": manifest, "nodes.yaml": nodes})), player_name="Hale")
+    engine = Engine.new_game(
+        load_story(write_story({"story.yaml": manifest, "nodes.yaml": nodes})), player_name="Hale"
+    )
     assert engine.view().text.startswith("Hello Hale.")
 
 
@@ -192,9 +200,9 @@ def test_state_round_trip_through_plain_data(story) -> None:
     engine.choose("river")
     data = engine.to_dict()
     assert data["path"] == [
-        {"node": "start", "choice": "lamp"},
-        {"node": "start", "choice": "brave"},
-        {"node": "start", "choice": "river"},
+        {"node": "start", "choice": "lamp", "text": "Take the lamp"},
+        {"node": "start", "choice": "brave", "text": "Be brave"},
+        {"node": "start", "choice": "river", "text": "Cross the river (courage 5)"},
     ]
     copy = Engine.from_dict(story, data)
     assert copy.state == engine.state
@@ -238,11 +246,13 @@ def test_journal(story) -> None:
     engine.choose("lamp")
     engine.choose("brave")
     engine.choose("river")
+    engine.choose("river")  # drop the lamp: courage is unchanged, the text must not be
     journal = engine.journal()
     assert [(j.title, j.choice_text) for j in journal] == [
         ("Start", "Take the lamp"),
         ("Start", "Be brave"),
         ("Start", "Cross the river (courage 5)"),
+        ("River", "Drop the lamp"),
         ("River", None),
     ]
 

@@ -29,10 +29,19 @@ def test_plain_data_and_positions() -> None:
 
 
 def test_yaml_12_scalars() -> None:
-    src = parse("a: no\nb: yes\nc: on\nd: 11:30\ne: 1945-04-25\nf: 0x1F\ng: 1_000\nh: 2.5\ni: TRUE\n")
+    src = parse(
+        "a: no\nb: yes\nc: on\nd: 11:30\ne: 1945-04-25\nf: 0x1F\ng: 1_000\nh: 2.5\ni: TRUE\n"
+    )
     assert src.data == {
-        "a": "no", "b": "yes", "c": "on", "d": "11:30", "e": "1945-04-25",
-        "f": 31, "g": 1000, "h": 2.5, "i": True,
+        "a": "no",
+        "b": "yes",
+        "c": "on",
+        "d": "11:30",
+        "e": "1945-04-25",
+        "f": 31,
+        "g": 1000,
+        "h": 2.5,
+        "i": True,
     }
 
 

@@ -1,0 +1,90 @@
+"""The plain front end, driven through stdin as a screen-reader user would."""
+
+from __future__ import annotations
+
+import io
+
+import pytest
+
+from elbe_game.engine import Engine
+from elbe_game.plain import PlainGame
+
+
+def play(story, lines: list[str]) -> tuple[int, str]:
+    out = io.StringIO()
+    game = PlainGame(
+        Engine.new_game(story, seed=1), io.StringIO("".join(f"{x}\n" for x in lines)), out
+    )
+    return game.run(), out.getvalue()
+
+
+def test_first_screen(sample_story) -> None:
+    code, out = play(sample_story, [])
+    assert code == 0
+    lines = out.splitlines()
+    assert lines[0] == "== The halt on the Mulde =="
+    assert lines[1] == "24 April 1945, 08:10 - Trebsen"
+    assert "(A history note is available: type 'history'.)" in lines
+    assert "  1. Draw the flares and the map case from the company command post" in lines
+    assert lines[-1] == "> "
+
+
+@pytest.mark.parametrize(
+    ("line", "answer"),
+    [
+        ("", "Type a choice number, or 'help' for commands."),
+        ("go north", "Unknown command 'go': type a choice number, or 'help' for commands."),
+        ("7", "There is no choice 7: pick a number from 1 to 2."),
+        ("0", "There is no choice 0: pick a number from 1 to 2."),
+        ("-1", "Unknown command '-1': type a choice number, or 'help' for commands."),
+        ("undo", "Cannot undo: nothing to undo: this is where the story starts."),
+    ],
+)
+def test_bad_input_gets_one_line_and_the_prompt_again(sample_story, line: str, answer: str) -> None:
+    code, out = play(sample_story, [line])
+    assert code == 0
+    tail = out.split("> ")[-2:]
+    assert tail[0].strip() == answer
+    assert tail[1] == "\n"  # prompt again, then end of input
+
+
+def test_disabled_choice_shows_its_reason_and_refuses(sample_story) -> None:
+    _, out = play(sample_story, ["2", "3"])
+    assert (
+        "  3. [unavailable: You have no flares; the command post has them.] Fire a green flare over the fields"
+        in out
+    )
+    assert "Choice 3 is not available: You have no flares; the command post has them." in out
+
+
+def test_commands(sample_story) -> None:
+    _, out = play(sample_story, ["history", "1", "status", "codex", "journal", "help", "undo"])
+    assert "What really happened:" in out and "[E14] Order of battle" in out
+    assert "Carrying: Green flares, Map case" in out
+    assert "Standing with command: 5" in out
+    assert "The Mulde line (place):" in out
+    assert (
+        "1. The halt on the Mulde: Draw the flares and the map case from the company command post"
+        in out
+    )
+    assert "2. The command post (you are here)" in out
+    assert "save NAME" in out
+    assert "Undone." in out
+
+
+def test_an_ending_prints_both_columns_and_exits(sample_story) -> None:
+    code, out = play(sample_story, ["1", "1", "1", "3", "2"])
+    assert code == 0
+    assert "THE END: Toward the Elbe" in out
+    assert "In your story:" in out and "In history:" in out
+    assert (
+        "  25 April 1945, 11:30: At Leckwitz, Kotzebue's men meet a lone Soviet horseman, the first contact. [E1]"
+        in out
+    )
+    assert "Endings found in this game: 1 of 2." in out
+    assert not out.endswith("> ")
+
+
+def test_quit(sample_story) -> None:
+    code, out = play(sample_story, ["quit", "1"])
+    assert code == 0 and out.endswith("Goodbye.\n")

@@ -1,0 +1,47 @@
+"""The JSON Schema: generated from the model, committed, and true to the story files."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import jsonschema
+import pytest
+
+from elbe_game.engine import story_schema
+from elbe_game.engine.yamlsrc import parse_file
+
+from .conftest import FIXTURES, PROJECT
+
+SCHEMA_FILE = PROJECT / "schema" / "story.schema.json"
+STORY_FILES = sorted((PROJECT / "story").rglob("*.yaml")) + sorted(
+    (FIXTURES / "sample").glob("*.yaml")
+)
+
+
+def test_committed_schema_is_current() -> None:
+    committed = json.loads(SCHEMA_FILE.read_text(encoding="utf-8"))
+    assert committed == story_schema(), "run `make schema` and commit schema/story.schema.json"
+
+
+@pytest.mark.parametrize("path", STORY_FILES, ids=lambda p: str(p.relative_to(PROJECT)))
+def test_story_files_point_to_the_schema_and_follow_it(path: Path) -> None:
+    first = path.read_text(encoding="utf-8").splitlines()[0]
+    prefix = "# yaml-language-server: $schema="
+    assert first.startswith(prefix)
+    target = (path.parent / first.removeprefix(prefix)).resolve()
+    assert target == SCHEMA_FILE
+    data = parse_file(str(path), path.read_bytes()).data
+    jsonschema.validate(data, story_schema())
+
+
+def test_schema_rejects_what_the_checker_rejects() -> None:
+    schema = story_schema()
+    for bad in (
+        {"nodes": {"a": {"title": "A", "choises": []}}},
+        {"nodes": {"Bad-Id": {"title": "A"}}},
+        {"nodes": {"a": {"title": "A", "choices": [{"text": "x"}]}}},
+        {"variables": {"v": {"type": "float", "default": 1}}},
+    ):
+        with pytest.raises(jsonschema.ValidationError):
+            jsonschema.validate(bad, schema)
