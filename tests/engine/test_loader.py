@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
+import pytest
+
 from elbe_game.engine import StoryError, check_story, load_story
 from elbe_game.paths import bundled_story_dir
 
-from ..conftest import MINIMAL, SAMPLE, PROJECT
-
-import pytest
+from ..conftest import MINIMAL, PROJECT, SAMPLE
 
 NODES = """\
     nodes:
