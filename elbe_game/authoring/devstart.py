@@ -44,12 +44,12 @@ def parse_assignment(story: Story, text: str) -> tuple[str, Value]:
         return name, _typed(what, var, raw)
     if name in story.items:
         if raw.lower() not in ("true", "false"):
-            raise DevStartError(what, f"{name!r} is an item: give it with =true, take it with =false")
+            raise DevStartError(
+                what, f"{name!r} is an item: give it with =true, take it with =false"
+            )
         return name, raw.lower() == "true"
     known = [*story.variables, *story.items]
-    raise DevStartError(
-        what, f"the story has no variable or item {name!r}{_hint(name, known)}"
-    )
+    raise DevStartError(what, f"the story has no variable or item {name!r}{_hint(name, known)}")
 
 
 def _typed(what: str, var: VariableDef, raw: str) -> Value:
@@ -61,7 +61,9 @@ def _typed(what: str, var: VariableDef, raw: str) -> Value:
         try:
             value = int(raw)
         except ValueError:
-            raise DevStartError(what, f"{var.name!r} is an int: {raw!r} is not a whole number") from None
+            raise DevStartError(
+                what, f"{var.name!r} is an int: {raw!r} is not a whole number"
+            ) from None
         if var.min is not None and value < var.min:
             raise DevStartError(what, f"{var.name!r} must be at least {var.min}, not {value}")
         if var.max is not None and value > var.max:
@@ -92,9 +94,7 @@ def prepare_engine(
     assignments = [parse_assignment(story, text) for text in sets]
     engine = Engine.new_game(story, seed=seed, player_name=player_name)
     if start_at is not None and start_at != story.start:
-        # The engine has no public "jump": _enter is what a choice does on arrival
-        # (visit counts, on_enter, endings), without a choice or a path step.
-        engine._enter(start_at)
+        engine.jump(start_at)
     state = engine.state
     for name, value in assignments:
         if name in story.variables:

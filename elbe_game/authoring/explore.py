@@ -125,9 +125,7 @@ class _Keyer:
         self.once = {(n.id, c.id) for n in story.nodes.values() for c in n.choices if c.once}
 
     def __call__(self, state: GameState) -> Hashable:
-        taken = frozenset(
-            (s.node, s.choice) for s in state.path if (s.node, s.choice) in self.once
-        )
+        taken = frozenset((s.node, s.choice) for s in state.path if (s.node, s.choice) in self.once)
         seen: tuple[tuple[str, int, int], ...] = ()
         if self.visits:
             seen = tuple(

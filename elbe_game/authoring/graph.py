@@ -109,8 +109,8 @@ def dot(story: Story, by: str = "auto") -> str:
         lines.append("  }")
     for node, choice in _edges(story):
         label = _edge_label(choice)
-        attrs = f" [style=dashed, label={q(_short(label))}]" if label else ""
-        lines.append(f"  {q(node.id)} -> {q(choice.target)}{attrs};")
+        style = f" [style=dashed, label={q(_short(label))}]" if label else ""
+        lines.append(f"  {q(node.id)} -> {q(choice.target)}{style};")
     lines.append("}")
     return "\n".join(lines) + "\n"
 

@@ -29,8 +29,8 @@ from .explore import (
 )
 
 DEFAULT_RUNS = 1000
-DEFAULT_MAX_STEPS = 500
-LOOP_WINDOW = 50  # how many of the last steps a loop report names
+DEFAULT_MAX_STEPS = 500  # or twice the number of nodes, if more
+LOOP_WINDOW = 50  # the last steps a loop report looks at
 
 
 @dataclass
@@ -48,9 +48,11 @@ def random_runs(
     story: Story,
     runs: int = DEFAULT_RUNS,
     seed: int = 0,
-    max_steps: int = DEFAULT_MAX_STEPS,
+    max_steps: int | None = None,
     progress: Callable[[int], None] | None = None,
 ) -> RandomResult:
+    """``runs`` games; ``max_steps`` defaults to ``step_limit(story)``."""
+    max_steps = max_steps or step_limit(story)
     picker = random.Random(seed)
     result = RandomResult(runs=runs, seed=seed)
     for run in range(runs):
@@ -60,8 +62,29 @@ def random_runs(
     return result
 
 
+def step_limit(story: Story) -> int:
+    return max(DEFAULT_MAX_STEPS, 2 * len(story.nodes))
+
+
+def _stopped(engine: Engine, max_steps: int) -> tuple[str, str]:
+    """Why a game that ran out of steps did: a loop (nodes repeat), or just a long path."""
+    recent = Counter(s.node for s in engine.state.path[-LOOP_WINDOW:])
+    circled = sorted(node for node, count in recent.items() if count > 1)
+    if circled:
+        return "loop", f"no ending after {max_steps} choices; it kept circling {', '.join(circled)}"
+    return "too-long", (
+        f"no ending after {max_steps} choices, though the path is not repeating: "
+        "raise --max-steps if the story is this long"
+    )
+
+
 def _one_run(
-    story: Story, run: int, run_seed: int, max_steps: int, picker: random.Random, result: RandomResult
+    story: Story,
+    run: int,
+    run_seed: int,
+    max_steps: int,
+    picker: random.Random,
+    result: RandomResult,
 ) -> None:
     engine: Engine | None = None
 
@@ -84,16 +107,14 @@ def _one_run(
                 )
                 return
             if steps >= max_steps:
-                circled = sorted({s.node for s in engine.state.path[-LOOP_WINDOW:]})
-                problem(
-                    "loop",
-                    f"no ending after {max_steps} choices; the last {LOOP_WINDOW} "
-                    f"circled {', '.join(circled)}",
-                )
+                kind, message = _stopped(engine, max_steps)
+                problem(kind, message)
                 return
             node_id = view.node_id
             fewest = min(result.choice_hits[(node_id, c.id)] for c in options)
-            pick = picker.choice([c for c in options if result.choice_hits[(node_id, c.id)] == fewest])
+            pick = picker.choice(
+                [c for c in options if result.choice_hits[(node_id, c.id)] == fewest]
+            )
             result.choice_hits[(node_id, pick.id)] += 1
             view = engine.choose(pick.id)
             engine.undo_stack.clear()  # nobody undoes here; keep memory flat
@@ -118,8 +139,11 @@ class PlaytestReport:
         merged: dict[tuple[str, str, str], Problem] = {}
         for source in (self.exhaustive.problems, self.random.problems):
             for key, problem in source.items():
-                if key in merged:
-                    merged[key].count += problem.count
+                known = merged.get(key)
+                if known is not None:
+                    known.count += problem.count
+                    if known.run is None:  # keep a replayable run when there is one
+                        known.run, known.seed = problem.run, problem.seed
                 else:
                     merged[key] = Problem(**{**problem.__dict__})
         return list(merged.values())
@@ -194,15 +218,13 @@ def playtest(
     story: Story,
     runs: int = DEFAULT_RUNS,
     seed: int = 0,
-    max_steps: int = DEFAULT_MAX_STEPS,
+    max_steps: int | None = None,
     max_states: int = DEFAULT_MAX_STATES,
     progress: Callable[[str, int | None], Callable[[int], None]] | None = None,
 ) -> PlaytestReport:
     """Both passes. ``progress(label, total)`` may return a callback advanced per unit."""
     began = time.perf_counter()
-    ex = explore(
-        story, max_states, seed, progress("exhaustive", None) if progress else None
-    )
+    ex = explore(story, max_states, seed, progress("exhaustive", None) if progress else None)
     rnd = random_runs(story, runs, seed, max_steps, progress("random", runs) if progress else None)
     return PlaytestReport(story, ex, rnd, time.perf_counter() - began)
 
@@ -248,16 +270,18 @@ def format_text(report: PlaytestReport, story_dir: str) -> list[str]:
         for p in problems:
             times = f", {p.count} times" if p.count > 1 else ""
             lines.append(f"  {at(p.node)}: {p.kind} at {p.node}{times}: {p.message}")
-            lines.append(f"    path: {p.path_text()}")
+            lines.append(f"    path: {_shorten(p.path_text())}")
             if p.run is not None:
                 lines.append(
                     f"    first in random run {p.run} (engine seed {p.seed}); replay with "
                     f"--seed {rnd.seed} --runs {p.run + 1}"
                 )
             else:
-                lines.append("    found by the exhaustive pass")
-    verdict = "OK" if report.ok else (
-        f"{len(problems)} errors, {len(report.endings_missed)} endings never reached"
+                lines.append("    found by the exhaustive pass (shortest path)")
+    verdict = (
+        "OK"
+        if report.ok
+        else (f"{len(problems)} errors, {len(report.endings_missed)} endings never reached")
     )
     lines.append(f"{verdict} ({report.seconds:.2f} s)")
     return lines
@@ -268,3 +292,11 @@ def _choice_where(story: Story, ref: str) -> str:
     node = story.nodes[node_id]
     choice = node.choice(choice_id)
     return str(choice.where if choice else node.where)
+
+
+def _shorten(path: str, keep: int = 6) -> str:
+    parts = path.split(" > ")
+    if len(parts) <= 2 * keep + 1:
+        return path
+    skipped = len(parts) - 2 * keep
+    return " > ".join([*parts[:keep], f"... {skipped} more ...", *parts[-keep:]])

@@ -18,7 +18,7 @@ import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ..engine import CheckReport, Engine, GameState, Story, Step, check_story
+from ..engine import CheckReport, Engine, GameState, Step, Story, check_story
 from ..engine.expressions import TYPE_OF
 from ..engine.loader import story_files
 from ..engine.runtime import check_state

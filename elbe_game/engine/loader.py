@@ -24,6 +24,8 @@ from .validate import story_stats, validate_story
 from .yamlsrc import SourceFile, parse_file
 
 STORY_SUFFIXES = (".yaml", ".yml")
+#: walkthrough tests live beside a story but are not part of it
+WALKTHROUGH_SUFFIX = ".walk.yaml"
 #: problems that leave a file's content unknown
 UNREADABLE = ("E001", "E002", "E003")
 
@@ -81,6 +83,7 @@ def story_files(root: Path) -> list[Path]:
         p
         for p in root.rglob("*")
         if p.suffix in STORY_SUFFIXES
+        and not p.name.endswith(WALKTHROUGH_SUFFIX)
         and p.is_file()
         and not any(part.startswith(".") for part in p.relative_to(root).parts)
     ]

@@ -15,7 +15,13 @@ import secrets
 from dataclasses import dataclass, field
 from typing import Any
 
-from .errors import ChoiceUnavailableError, NothingToUndoError, StateError, UnknownChoiceError
+from .errors import (
+    ChoiceUnavailableError,
+    NothingToUndoError,
+    PlayError,
+    StateError,
+    UnknownChoiceError,
+)
 from .expressions import TYPE_OF, Value
 from .format import Timeline
 from .model import Choice, Effect, HistoryNote, Node, Story
@@ -200,6 +206,15 @@ class Engine:
         self.state.path.append(Step(node.id, choice.id, text))
         self.state.turn += 1
         self._enter(choice.target)
+
+    def jump(self, node_id: str) -> PassageView:
+        """Move to ``node_id`` as a choice would on arrival (visit, on_enter, ending),
+        without taking a choice: for authors' tools, not for play. Undo steps back."""
+        if node_id not in self.story.nodes:
+            raise PlayError(f"the story has no node {node_id!r}")
+        self.undo_stack.append(self.state.copy())
+        self._enter(node_id)
+        return self.view()
 
     def undo(self) -> PassageView:
         if not self.undo_stack:

@@ -16,7 +16,7 @@ from .errors import StateError
 _MASK = (1 << 64) - 1
 
 
-class Step(msgspec.Struct):
+class Step(msgspec.Struct, frozen=True):
     """One move: at ``node`` the player took ``choice``."""
 
     node: str
@@ -64,7 +64,20 @@ class GameState(msgspec.Struct):
     # ------------------------------------------------ plain data
 
     def copy(self) -> GameState:
-        return msgspec.convert(msgspec.to_builtins(self), GameState)
+        """An independent copy (steps are frozen, so they are shared)."""
+        return GameState(
+            node=self.node,
+            vars=dict(self.vars),
+            inventory=list(self.inventory),
+            visit_counts=dict(self.visit_counts),
+            last_visit=dict(self.last_visit),
+            turn=self.turn,
+            codex=list(self.codex),
+            endings=list(self.endings),
+            path=list(self.path),
+            rng=self.rng,
+            seed=self.seed,
+        )
 
     def to_dict(self) -> dict[str, Any]:
         data: dict[str, Any] = msgspec.to_builtins(self)

@@ -9,6 +9,7 @@ the structs in one call.
 from __future__ import annotations
 
 import difflib
+import functools
 import types
 from typing import Annotated, Any, Union, get_args, get_origin
 
@@ -43,6 +44,13 @@ def _is_struct(tp: Any) -> bool:
     return isinstance(tp, type) and issubclass(tp, msgspec.Struct)
 
 
+@functools.cache
+def _fields(struct: type) -> dict[str, Any]:
+    """encode name -> FieldInfo (msgspec re-reads annotations on every call)."""
+    return {f.encode_name: f for f in msgspec.structs.fields(struct)}
+
+
+@functools.cache
 def _strip(tp: Any) -> Any:
     """Annotated[X, ...] -> X (constraints are checked by msgspec on leaves)."""
     while get_origin(tp) is Annotated:
@@ -50,6 +58,7 @@ def _strip(tp: Any) -> Any:
     return tp
 
 
+@functools.cache
 def _struct_in_union(tp: Any) -> Any | None:
     if get_origin(tp) in (Union, types.UnionType):
         structs = [a for a in get_args(tp) if _is_struct(_strip(a))]
@@ -106,6 +115,7 @@ def _add(
     out.append((path, src.error(path, code, message, key=key)))
 
 
+@functools.cache
 def _leaf_union(tp: Any) -> bool:
     return get_origin(_strip(tp)) in (Union, types.UnionType)
 
@@ -122,7 +132,7 @@ def _check_struct(
     if not isinstance(value, dict):
         _add(out, src, path, "E006", f"{what} must be a mapping ({name}), not {describe(value)}")
         return
-    fields = {f.encode_name: f for f in msgspec.structs.fields(struct)}
+    fields = _fields(struct)
     for key in value:
         if key not in fields:
             close = difflib.get_close_matches(key, list(fields), n=1)

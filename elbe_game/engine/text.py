@@ -9,6 +9,7 @@ a tuple of parts.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -76,38 +77,34 @@ def _compile(expr: str, at: int, want: str | None, scope: Scope, reads: set[str]
     return compiled
 
 
+_SPECIAL = re.compile(r"\{\{|\}\}|\{[^{}\n]*\}|[{}]")
+
+
 def _scan(source: str) -> list[tuple[str, str, int]]:
     """Split into ("text", s, pos) and ("tag", inner, pos_of_inner) pieces."""
     pieces: list[tuple[str, str, int]] = []
     buf: list[str] = []
-    i, n = 0, len(source)
-    while i < n:
-        ch = source[i]
-        if ch == "{" and source.startswith("{{", i):
-            buf.append("{")
-            i += 2
-        elif ch == "}" and source.startswith("}}", i):
-            buf.append("}")
-            i += 2
-        elif ch == "{":
-            end = source.find("}", i + 1)
-            newline = source.find("\n", i + 1)
-            if end == -1 or (newline != -1 and newline < end):
-                raise ExpressionError(
-                    "'{' is not closed on this line; write {{ for a literal brace", i
-                )
-            if buf:
-                pieces.append(("text", "".join(buf), i))
-                buf = []
-            pieces.append(("tag", source[i + 1 : end], i + 1))
-            i = end + 1
-        elif ch == "}":
-            raise ExpressionError("'}' without '{'; write }} for a literal brace", i)
+    pos = 0
+    for m in _SPECIAL.finditer(source):
+        buf.append(source[pos : m.start()])
+        pos = m.end()
+        token = m.group()
+        if token in ("{{", "}}"):
+            buf.append(token[0])
+        elif token == "}":
+            raise ExpressionError("'}' without '{'; write }} for a literal brace", m.start())
+        elif token == "{":
+            raise ExpressionError(
+                "'{' is not closed on this line; write {{ for a literal brace", m.start()
+            )
         else:
-            buf.append(ch)
-            i += 1
-    if buf:
-        pieces.append(("text", "".join(buf), n))
+            if any(buf):
+                pieces.append(("text", "".join(buf), m.start()))
+            buf = []
+            pieces.append(("tag", token[1:-1], m.start() + 1))
+    buf.append(source[pos:])
+    if any(buf):
+        pieces.append(("text", "".join(buf), len(source)))
     return pieces
 
 

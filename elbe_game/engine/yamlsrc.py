@@ -13,7 +13,6 @@ Python data ourselves, so that we can:
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -235,25 +234,10 @@ class _Builder:
         if kind == "int":
             if not _INT.fullmatch(value):
                 return value  # e.g. 11:30 (base 60 in YAML 1.1): keep it as text
-            return (
-                int(value.replace("_", ""), 0)
-                if value.lstrip("+-")[:2] in ("0x", "0o")
-                else int(value.replace("_", ""))
-            )
+            return int(value.replace("_", ""), 0)  # base 0: 0x.. and 0o.. as written
         if kind == "float":
             if _FLOAT.fullmatch(value):
                 return float(value.replace("_", ""))
             return value
         self._problem(node, "E003", f"tag '!!{kind}' is not allowed; story files use plain YAML")
         return None
-
-
-def walk(data: Any, path: Path = ()) -> Iterator[tuple[Path, Any]]:
-    """Every (path, value) in ``data``, parents before children."""
-    yield path, data
-    if isinstance(data, dict):
-        for key, value in data.items():
-            yield from walk(value, (*path, key))
-    elif isinstance(data, list):
-        for i, value in enumerate(data):
-            yield from walk(value, (*path, i))

@@ -140,7 +140,26 @@ def test_not_text_is_rejected() -> None:
 
 
 ALPHABET = st.sampled_from(
-    [*list("()+-<>=!&|,'\" \t\n_.*/"), "trust", "met", "route", "and", "or", "not", "true", "false", "visited", "has", "turns_since", "strehla", "flares", "1", "23", "x", "€"]
+    [
+        *list("()+-<>=!&|,'\" \t\n_.*/"),
+        "trust",
+        "met",
+        "route",
+        "and",
+        "or",
+        "not",
+        "true",
+        "false",
+        "visited",
+        "has",
+        "turns_since",
+        "strehla",
+        "flares",
+        "1",
+        "23",
+        "x",
+        "€",
+    ]
 )
 
 

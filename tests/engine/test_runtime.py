@@ -267,3 +267,14 @@ def test_model_is_frozen(story) -> None:
         story.nodes["start"] = None  # type: ignore[index]
     with pytest.raises(AttributeError):
         story.nodes["start"].title = "x"  # type: ignore[misc]
+
+
+def test_jump_is_for_tools_and_undoable(story) -> None:
+    engine = Engine.new_game(story, seed=1)
+    view = engine.jump("river")
+    assert view.node_id == "river" and engine.state.codex == ["river"]
+    assert engine.state.path == []  # no choice was taken
+    engine.undo()
+    assert engine.state.node == "start"
+    with pytest.raises(Exception, match="no node 'moon'"):
+        engine.jump("moon")

@@ -1,0 +1,165 @@
+"""playtest: the exhaustive pass, the random pass, the report and the command."""
+
+from __future__ import annotations
+
+import json
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from elbe_game.authoring import explore as explore_mod
+from elbe_game.authoring.explore import explore
+from elbe_game.authoring.playtest import playtest, random_runs
+from elbe_game.engine import Engine, PassageView, load_story
+
+from .conftest import BROKEN, DICE, LOOPING, SAMPLE, Run, write_generated_story
+
+
+def test_sample_passes_with_every_ending_counted(run: Run) -> None:
+    code, out, err = run("playtest", SAMPLE, "--runs", "200", "--format", "json")
+    assert code == 0, err
+    data = json.loads(out)
+    assert data["runs"] == 200
+    assert data["nodes_total"] == data["nodes_visited"] == 6
+    assert data["unvisited"] == [] and data["errors"] == []
+    assert set(data["endings"]) == {"held_the_line", "toward_the_elbe"}
+    assert sum(data["endings"].values()) == 200
+    assert data["steps"] > 200 and data["seconds"] >= 0
+    assert data["exhaustive"]["complete"] is True
+
+
+def test_broken_fixture_reports_unreachable_ending_and_dead_end(run: Run) -> None:
+    code, out, _ = run("playtest", BROKEN, "--runs", "100", "--format", "json")
+    assert code == 1
+    data = json.loads(out)
+    assert data["endings"] == {"the_vault": 0, "home": 50}
+    assert data["endings_never_reached"] == ["the_vault"]
+    assert data["unvisited"] == ["b_vault"]
+    [error] = data["errors"]
+    assert error["kind"] == "dead-end" and error["node"] == "b_cellar"
+    assert error["path"] == [{"node": "b_start", "choice": "b_cellar"}]
+    assert error["run"] is not None and error["seed"] is not None
+    assert "b_gate.b_vault" in data["exhaustive"]["conditions_never_true"]
+
+
+def test_broken_fixture_text_names_file_and_line(run: Run) -> None:
+    code, out, _ = run("playtest", BROKEN, "--runs", "20")
+    assert code == 1
+    assert "the_vault       0  NEVER REACHED" in out
+    assert "broken/story.yaml:44:3: dead-end at b_cellar" in out
+    assert "path: b_start [b_cellar] > b_cellar" in out
+    assert "replay with --seed 0 --runs" in out
+
+
+def test_a_loop_is_stopped_and_reported(run: Run) -> None:
+    code, out, _ = run("playtest", LOOPING, "--runs", "5", "--max-steps", "30", "--format", "json")
+    assert code == 1
+    data = json.loads(out)
+    kinds = {e["kind"] for e in data["errors"]}
+    assert kinds == {"loop"}
+    assert "kept circling l_hut, l_yard" in data["errors"][0]["message"]
+    assert data["errors"][0]["count"] == 5
+
+
+def test_random_effects_are_sampled_by_the_exhaustive_pass() -> None:
+    result = explore(load_story(DICE))
+    assert result.endings == {"won", "lost"}
+    assert result.complete
+
+
+def test_the_bound_stops_the_search() -> None:
+    story = load_story(SAMPLE)
+    result = explore(story, max_states=3)
+    assert not result.complete and result.states == 3
+
+
+def test_the_visit_cap_keeps_hub_stories_finite() -> None:
+    assert explore_mod.VISIT_CAP >= 1
+    result = explore(load_story(LOOPING))
+    assert result.complete
+
+
+def test_same_seed_same_games_different_seed_different_games() -> None:
+    story = load_story(BROKEN)
+    a, b = random_runs(story, 50, seed=3), random_runs(story, 50, seed=3)
+    assert a.choice_hits == b.choice_hits and a.steps == b.steps
+    first = random_runs(story, 1, seed=3).choice_hits
+    assert first == random_runs(story, 1, seed=3).choice_hits
+
+
+def test_unexpected_exception_is_reported_with_seed_and_path(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    real = Engine.choose
+
+    def flaky(self: Engine, choice_id: str) -> PassageView:
+        if self.state.node == "mulde_crossing":
+            raise ZeroDivisionError("boom")
+        return real(self, choice_id)
+
+    monkeypatch.setattr(Engine, "choose", flaky)
+    report = playtest(load_story(SAMPLE), runs=10, seed=5)
+    problems = {p.kind: p for p in report.problems}
+    assert "exception" in problems
+    p = problems["exception"]
+    assert p.message == "ZeroDivisionError: boom"
+    assert p.path[-1][0] == "mulde_crossing" or p.node == "mulde_crossing"
+    assert p.seed is not None and p.run is not None
+    assert not report.ok
+
+
+def test_engine_errors_are_caught_per_run(monkeypatch: pytest.MonkeyPatch) -> None:
+    from elbe_game.engine import StateError
+
+    def bad_view(self: Engine) -> PassageView:
+        raise StateError("bad", "vars.x")
+
+    monkeypatch.setattr(Engine, "view", bad_view)
+    report = playtest(load_story(SAMPLE), runs=3)
+    assert {p.kind for p in report.problems} == {"engine-error"}
+
+
+def test_broken_story_gives_the_checker_diagnostics(run: Run, tmp_path: Path) -> None:
+    (tmp_path / "story.yaml").write_text("story: {id: x, title: X, start: nowhere}\n")
+    code, out, err = run("playtest", tmp_path)
+    assert code == 1 and out == ""
+    assert "has 1 error" in err
+    assert "story.yaml:1:" in err and "E017" in err
+    assert "Traceback" not in err
+
+
+def test_missing_folder_is_a_usage_error(run: Run, tmp_path: Path) -> None:
+    code, _, err = run("playtest", tmp_path / "nope")
+    assert code == 2
+    assert err.strip() == f"elbe-game playtest: no such story folder: {tmp_path / 'nope'}"
+
+
+def test_no_progress_bar_when_not_a_terminal(run: Run) -> None:
+    _, out, err = run("playtest", SAMPLE, "--runs", "10")
+    assert "━" not in out + err
+
+
+def test_progress_callbacks_are_advanced() -> None:
+    seen: dict[str, int] = {}
+
+    def progress(label: str, total: int | None) -> Callable[[int], None]:
+        seen[label] = 0
+
+        def advance(n: int) -> None:
+            seen[label] += n
+
+        return advance
+
+    playtest(load_story(SAMPLE), runs=7, progress=progress)
+    assert seen["random"] == 7 and seen["exhaustive"] > 0
+
+
+def test_generated_thousand_node_story(tmp_path: Path) -> None:
+    story = load_story(write_generated_story(tmp_path / "big", 1000))
+    began = time.perf_counter()
+    report = playtest(story, runs=100)
+    assert time.perf_counter() - began < 60
+    assert report.ok, report.problems
+    assert len(report.visited) == 1000
