@@ -18,6 +18,16 @@ PROJECT = TESTS.parent
 WriteStory = Callable[..., Path]
 
 
+@pytest.fixture(autouse=True)
+def _private_saves_and_settings(
+    tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """No test ever writes saves or settings into the checkout or the home folder."""
+    home = tmp_path_factory.mktemp("home")
+    monkeypatch.setenv("ELBE_GAME_SAVES", str(home / "saves"))
+    monkeypatch.setenv("ELBE_GAME_CONFIG_DIR", str(home / "config"))
+
+
 @pytest.fixture(scope="session")
 def sample_story() -> Story:
     return load_story(SAMPLE)

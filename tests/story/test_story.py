@@ -3,15 +3,13 @@
 from __future__ import annotations
 
 import io
-from collections import deque
 
 import pytest
 
+from elbe_game.authoring.walkthrough import parse_walkthrough, run_walkthrough
 from elbe_game.engine import Engine, Story, check_story
 from elbe_game.paths import bundled_story_dir
 from elbe_game.plain import PlainGame
-
-MAX_STATES = 400_000
 
 
 @pytest.fixture(scope="module")
@@ -48,51 +46,35 @@ def test_endings_are_labelled(story) -> None:
         assert all(entry.sources for entry in node.ending.timeline.history)
 
 
-def _key(engine: Engine) -> tuple[object, ...]:
-    s = engine.state
-    taken = frozenset((step.node, step.choice) for step in s.path)
-    return (s.node, tuple(sorted(s.vars.items())), tuple(sorted(s.inventory)), frozenset(s.visit_counts), taken)
+WALKS = sorted((bundled_story_dir() / "walkthroughs").glob("*.walk.yaml"))
 
 
-def paths_to_endings(story: Story) -> dict[str, list[str]]:
-    """Breadth-first search over game states: the shortest path of choice ids to each
-    ending. Deterministic: the story draws no random numbers on these paths."""
-    found: dict[str, list[str]] = {}
-    start = Engine.new_game(story, seed=1)
-    queue = deque([(start.state.copy(), [])])
-    seen = {_key(start)}
-    while queue and len(found) < len(story.endings):
-        state, path = queue.popleft()
-        for choice in Engine(story, state.copy()).view().available:
-            engine = Engine(story, state.copy())
-            view = engine.choose(choice.id)
-            if view.ending is not None:
-                found.setdefault(view.ending.id, [*path, choice.id])
-                continue
-            key = _key(engine)
-            if key not in seen:
-                seen.add(key)
-                assert len(seen) < MAX_STATES, "the story's state space outgrew the search"
-                queue.append((engine.state, [*path, choice.id]))
-    return found
+def test_every_ending_has_a_walkthrough(story) -> None:
+    assert sorted(p.name.removesuffix(".walk.yaml") for p in WALKS) == sorted(story.endings)
 
 
-def test_every_ending_is_reached_in_play_and_shows_its_consequences(story) -> None:
-    found = paths_to_endings(story)
-    assert sorted(found) == sorted(story.endings)
-    for ending_id, path in found.items():
-        engine = Engine.new_game(story, seed=1)
-        numbers = []
-        for choice_id in path:
-            choices = engine.view().choices
-            numbers.append(str([c.id for c in choices].index(choice_id) + 1))
-            engine.choose(choice_id)
-        out = io.StringIO()
-        replay = Engine.new_game(story, seed=1)
-        code = PlainGame(replay, io.StringIO("\n".join(numbers) + "\n"), out).run()
-        text = out.getvalue()
-        ending = story.endings[ending_id].ending
-        assert code == 0 and replay.state.endings == [ending_id]
-        assert f"THE END: {ending.title}" in text
-        assert "In your story:" in text and "In history:" in text
-        assert ending.timeline.history[0].text in text
+@pytest.mark.parametrize("path", WALKS, ids=lambda p: p.name.removesuffix(".walk.yaml"))
+def test_walkthrough_reaches_its_ending_and_shows_the_consequences(story, path) -> None:
+    walk = parse_walkthrough(path)
+    result = run_walkthrough(walk, story)
+    assert result.ok, result.failure
+    # Play the same path as a player would, in the plain front end, by number.
+    engine = Engine.new_game(story, seed=walk.seed)
+    numbers = []
+    for step in walk.steps:
+        if "choose" in step:
+            choices = [c.id for c in engine.view().choices]
+            numbers.append(str(choices.index(step["choose"]) + 1))
+            engine.choose(step["choose"])
+    out = io.StringIO()
+    replay = Engine.new_game(story, seed=walk.seed)
+    code = PlainGame(replay, io.StringIO("\n".join(numbers) + "\n"), out).run()
+    text = out.getvalue()
+    ending_id = path.name.removesuffix(".walk.yaml")
+    ending = story.endings[ending_id].ending
+    assert ending is not None
+    assert code == 0 and replay.state.endings == [ending_id]
+    assert f"THE END: {ending.title}" in text
+    assert "In your story:" in text and "In history:" in text
+    for entry in (*ending.timeline.story, *ending.timeline.history):
+        assert entry.text in text
