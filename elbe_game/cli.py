@@ -1,4 +1,4 @@
-"""The command line: ``elbe-game [play|check|schema] ...``.
+"""The command line: ``elbe-game [play|check|schema|saves|playtest|graph|stats|test] ...``.
 
 Exit codes: 0 fine, 1 the story (or the request) has errors, 2 usage errors,
 130 interrupted. Every error a person can cause becomes one message, never a traceback.
@@ -13,6 +13,8 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from . import __version__
+from .authoring.commands import COMMANDS as AUTHORING_COMMANDS
+from .authoring.commands import add_commands, run_command
 from .paths import bundled_story_dir
 
 
@@ -34,6 +36,13 @@ def _parser() -> argparse.ArgumentParser:
     check.add_argument("--format", choices=("text", "json"), default="text")
 
     sub.add_parser("schema", help="print the JSON Schema for story files")
+
+    saves = sub.add_parser("saves", help="list the saved games and what is in them")
+    saves.add_argument("--saves-dir", type=Path, metavar="DIR", help="where saves are kept")
+    saves.add_argument("--format", choices=("text", "json"), default="text")
+    saves.add_argument("--delete", metavar="NAME", help="delete the save NAME")
+
+    add_commands(sub)  # playtest, graph, stats, test
     return parser
 
 
@@ -43,12 +52,26 @@ def _play_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--saves-dir", type=Path, metavar="DIR", help="where saves are kept")
     parser.add_argument("--name", metavar="NAME", help="your lieutenant's name")
     parser.add_argument("--seed", type=int, metavar="N", help="fix the random generator")
+    resume = parser.add_mutually_exclusive_group()
+    resume.add_argument(
+        "--continue", dest="continue_game", action="store_true", help="resume the newest save"
+    )
+    resume.add_argument("--load", metavar="NAME", help="resume the save NAME")
+    dev = parser.add_argument_group("for story authors")
+    dev.add_argument("--start-at", metavar="NODE", help="begin at this node")
+    dev.add_argument(
+        "--set",
+        action="append",
+        default=[],
+        metavar="NAME=VALUE",
+        help="set a variable (or give an item: NAME=true) before play; repeatable",
+    )
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     args_list = list(sys.argv[1:] if argv is None else argv)
     parser = _parser()
-    commands = ("play", "check", "schema")
+    commands = ("play", "check", "schema", "saves", *AUTHORING_COMMANDS)
     first = args_list[0] if args_list else "-"
     if first not in commands and first not in ("-h", "--help", "--version"):
         if not first.startswith("-"):
@@ -60,6 +83,11 @@ def main(argv: Sequence[str] | None = None) -> int:
             return cmd_check(args.story or bundled_story_dir(), args.format)
         if args.command == "schema":
             return cmd_schema()
+        if args.command == "saves":
+            return cmd_saves(args.saves_dir, args.format, args.delete)
+        result = run_command(args)
+        if result is not None:
+            return result
         return cmd_play(args)
     except KeyboardInterrupt:
         print(file=sys.stderr)
@@ -99,13 +127,70 @@ def cmd_schema() -> int:
     return 0
 
 
+def cmd_saves(saves_dir: Path | None, output: str, delete: str | None) -> int:
+    from .engine.saves import SaveError, SaveStore, saves_folder
+    from .plain import describe_save
+
+    store = SaveStore(saves_folder(saves_dir))
+    if delete is not None:
+        try:
+            store.delete(delete)
+        except SaveError as exc:
+            print(f"elbe-game: {exc.message}", file=sys.stderr)
+            return 1
+        print(f"Deleted {delete.strip()!r} from {store.folder}.")
+        return 0
+    infos = store.list()
+    if output == "json":
+        rows = [
+            {
+                "slot": i.slot,
+                "kind": i.kind,
+                "path": str(i.path),
+                "problem": i.problem,
+                "saved_at": i.saved_at.isoformat() if i.saved_at else None,
+                "play_time": i.play_time,
+                "player_name": i.player_name,
+                "story": {"id": i.story_id, "title": i.story_title, "hash": i.content_hash},
+                "passage": {"node": i.node, "title": i.title, "date": i.date, "time": i.time},
+                "turn": i.turn,
+            }
+            for i in infos
+        ]
+        print(json.dumps({"folder": str(store.folder), "saves": rows}, indent=2))
+        return 0
+    if not infos:
+        print(f"No saves in {store.folder}.")
+        return 0
+    print(f"Saves in {store.folder}, newest first:")
+    for info in infos:
+        print(f"  {describe_save(info)}")
+    return 0
+
+
 def cmd_play(args: argparse.Namespace) -> int:
+    from .engine.saves import saves_folder
+
     story_dir = args.story or bundled_story_dir()
+    saves_dir = saves_folder(args.saves_dir)
     if not args.plain and sys.stdin.isatty() and sys.stdout.isatty():
+        import inspect
+
         from .ui.app import make_app
 
+        extra: dict[str, object] = {}
+        accepts = inspect.signature(make_app).parameters
+        if args.continue_game or args.load:
+            if "continue_game" not in accepts or "load_slot" not in accepts:
+                print("(Resuming opens in plain mode until the full-screen app supports it.)")
+                return _play_plain(story_dir, args)
+            extra = {"continue_game": args.continue_game, "load_slot": args.load}
         app = make_app(
-            story_dir=story_dir, saves_dir=args.saves_dir, seed=args.seed, player_name=args.name
+            story_dir=story_dir,
+            saves_dir=saves_dir,
+            seed=args.seed,
+            player_name=args.name,
+            **extra,
         )
         app.run()
         return app.return_code or 0
@@ -113,8 +198,11 @@ def cmd_play(args: argparse.Namespace) -> int:
 
 
 def _play_plain(story_dir: Path, args: argparse.Namespace) -> int:
-    from .engine import Engine, StoryError, load_story
-    from .plain import PlainGame
+    from .authoring.devstart import DevStartError, prepare_engine
+    from .engine import StoryError, load_story
+    from .engine.profile import Profile
+    from .engine.saves import SaveError, SaveStore, saves_folder
+    from .plain import PlainGame, ask_yes_no, load_game
 
     try:
         story = load_story(story_dir)
@@ -125,5 +213,32 @@ def _play_plain(story_dir: Path, args: argparse.Namespace) -> int:
                 print(f"  {diagnostic.format()}", file=sys.stderr)
         print("Run `elbe-game check` on it for the full report.", file=sys.stderr)
         return 1
-    engine = Engine.new_game(story, seed=args.seed, player_name=args.name)
-    return PlainGame(engine, sys.stdin, sys.stdout).run()
+    store = SaveStore(saves_folder(args.saves_dir))
+    profile = Profile.load(store.folder, story.id)
+    if profile.problem:
+        print(f"elbe-game: note: {profile.problem}", file=sys.stderr)
+    slot = args.load
+    if args.continue_game:
+        newest = store.newest(story)
+        if newest is None:
+            print(f"elbe-game: no saves of this story in {store.folder}; starting a new game.")
+        else:
+            slot = newest.slot
+    try:
+        engine = prepare_engine(story, args.start_at, args.set, args.seed, args.name)
+    except DevStartError as exc:
+        print(f"elbe-game: {exc}", file=sys.stderr)
+        return 2
+    game = PlainGame(engine, sys.stdin, sys.stdout, store=store, profile=profile)
+    if slot is None:
+        return game.run()
+    try:
+        result = load_game(store, slot, story, lambda q: ask_yes_no(sys.stdin, sys.stdout, q))
+    except SaveError as exc:
+        print(f"elbe-game: cannot load: {exc.message}", file=sys.stderr)
+        return 1
+    if result is None:
+        print("Not loaded.")
+        return 1
+    game.resume(result)
+    return game.run(show=False)

@@ -8,10 +8,13 @@ cleanly.
 
 from __future__ import annotations
 
+import time
 from collections.abc import Callable
 from typing import TextIO
 
-from .engine import ElbeError, Engine, PassageView, PlayError
+from .engine import ElbeError, Engine, PassageView, PlayError, Story
+from .engine.profile import Profile
+from .engine.saves import LoadResult, NodeGoneError, SaveError, SaveInfo, SaveMeta, SaveStore
 
 HELP = """\
 Commands:
@@ -22,16 +25,74 @@ Commands:
   journal      the path so far: passages read and choices made
   codex        the codex entries you have unlocked
   save NAME    save the game under NAME
-  load NAME    load the game saved under NAME
+  load NAME    load the game saved under NAME (also: load autosave, load quicksave)
+  saves        list the saves
   help         this list
   quit         leave the game"""
 
 
+def ask_yes_no(stdin: TextIO, stdout: TextIO, question: str) -> bool:
+    """Ask until the answer is yes or no; end of input counts as no."""
+    while True:
+        stdout.write(f"{question} (yes/no) ")
+        stdout.flush()
+        line = stdin.readline()
+        if not line:
+            stdout.write("\n")
+            return False
+        answer = line.strip().lower()
+        if answer in ("y", "yes"):
+            return True
+        if answer in ("n", "no"):
+            return False
+
+
+def load_game(
+    store: SaveStore, slot: str, story: Story, ask: Callable[[str], bool]
+) -> LoadResult | None:
+    """Load ``slot``; if its passage is gone from the story, ``ask`` whether to resume at
+    the fallback instead (None if not). SaveError for everything else."""
+    try:
+        return store.load(slot, story)
+    except NodeGoneError as exc:
+        if not ask(f"{exc.message[:1].upper()}{exc.message[1:]}. Resume there?"):
+            return None
+        return store.load(slot, story, fallback=True)
+
+
+def describe_save(info: SaveInfo) -> str:
+    """One line about a save, for `saves` lists."""
+    if info.problem is not None:
+        return f"{info.slot}: DAMAGED: {info.problem}"
+    when = info.saved_at.strftime("%Y-%m-%d %H:%M") if info.saved_at else "?"
+    minutes, seconds = divmod(int(info.play_time), 60)
+    hours, minutes = divmod(minutes, 60)
+    where = ", ".join(p for p in (info.date, info.time) if p)
+    return (
+        f"{info.slot} ({info.kind}): {info.title}" + (f" ({where})" if where else "") + f", "
+        f"turn {info.turn}; {info.player_name or 'unnamed'}; saved {when}; "
+        f"played {hours}:{minutes:02d}:{seconds:02d}"
+    )
+
+
 class PlainGame:
-    def __init__(self, engine: Engine, stdin: TextIO, stdout: TextIO) -> None:
+    def __init__(
+        self,
+        engine: Engine,
+        stdin: TextIO,
+        stdout: TextIO,
+        store: SaveStore | None = None,
+        profile: Profile | None = None,
+        play_time: float = 0.0,
+    ) -> None:
         self.engine = engine
         self.stdin = stdin
         self.stdout = stdout
+        self.store = store
+        self.profile = profile
+        self._played = play_time  # seconds before this session's clock started
+        self._clock = time.monotonic()
+        self._last_problem: str | None = None
         self.commands: dict[str, Callable[[str], bool | None]] = {
             "undo": self.cmd_undo,
             "history": self.cmd_history,
@@ -40,6 +101,7 @@ class PlainGame:
             "codex": self.cmd_codex,
             "save": self.cmd_save,
             "load": self.cmd_load,
+            "saves": self.cmd_saves,
             "help": self.cmd_help,
             "quit": self.cmd_quit,
             "exit": self.cmd_quit,
@@ -48,10 +110,34 @@ class PlainGame:
     def say(self, text: str = "") -> None:
         self.stdout.write(text + "\n")
 
+    @property
+    def play_time(self) -> float:
+        return self._played + time.monotonic() - self._clock
+
+    def meta(self) -> SaveMeta:
+        return SaveMeta(play_time=self.play_time)
+
+    def after_move(self) -> None:
+        """Autosave and update the profile; a failure is told once, the game goes on."""
+        problem = None
+        try:
+            if self.store is not None:
+                self.store.autosave(self.engine, self.meta())
+            if self.profile is not None:
+                self.profile.record(self.engine)
+        except SaveError as exc:
+            problem = exc.message
+        if problem is not None and problem != self._last_problem:
+            self.say(f"(Autosave failed: {problem}. The game goes on.)")
+        self._last_problem = problem
+
     # ---------------------------------------------------------------- the loop
 
-    def run(self) -> int:
-        self.show(self.engine.view())
+    def run(self, *, show: bool = True) -> int:
+        """Play until the end, ``quit`` or the end of input. ``show=False`` when the
+        passage is already on screen (after ``resume``)."""
+        if show:
+            self.show(self.engine.view())
         while not self.engine.is_over:
             self.stdout.write("> ")
             self.stdout.flush()
@@ -89,6 +175,7 @@ class PlainGame:
         except PlayError as exc:
             self.say(f"Choice {number} is not available: {getattr(exc, 'reason', exc)}.")
             return
+        self.after_move()
         self.say()
         self.show(view)
 
@@ -145,6 +232,7 @@ class PlainGame:
         except ElbeError as exc:
             self.say(f"Cannot undo: {exc}.")
             return
+        self.after_move()
         self.say("Undone.")
         self.say()
         self.show(view)
@@ -185,10 +273,59 @@ class PlainGame:
             self.say(f"{entry.title} ({entry.category}): {entry.text.strip()}")
 
     def cmd_save(self, name: str) -> None:
-        self.say("Saving is not available yet in this version.")
+        if self.store is None:
+            self.say("Saving is not available here.")
+            return
+        if not name:
+            self.say("Give the save a name, for example: save bridge")
+            return
+        try:
+            info = self.store.save(name, self.engine, self.meta())
+        except SaveError as exc:
+            self.say(f"Not saved: {exc.message}.")
+            return
+        self.say(f"Saved as {info.slot!r} in {self.store.folder}.")
 
-    def cmd_load(self, name: str) -> None:
-        self.say("Loading is not available yet in this version.")
+    def cmd_load(self, name: str) -> bool | None:
+        if self.store is None:
+            self.say("Loading is not available here.")
+            return None
+        if not name:
+            self.say("Name the save to load, for example: load bridge. Type 'saves' for a list.")
+            return None
+        try:
+            result = load_game(self.store, name, self.engine.story, self.ask)
+        except SaveError as exc:
+            self.say(f"Not loaded: {exc.message}.")
+            return None
+        if result is None:
+            self.say("Not loaded; the game goes on where it was.")
+            return None
+        self.resume(result)
+        return None
+
+    def resume(self, result: LoadResult) -> None:
+        """Continue from a loaded save: its notes, then its passage."""
+        self.engine = result.engine
+        self._played, self._clock = result.info.play_time, time.monotonic()
+        for note in result.notes:
+            self.say(f"Note: {note}")
+        self.say(f"Loaded {result.info.slot!r}.")
+        self.say()
+        self.show(self.engine.view())
+
+    def ask(self, question: str) -> bool:
+        return ask_yes_no(self.stdin, self.stdout, question)
+
+    def cmd_saves(self, _: str) -> None:
+        if self.store is None:
+            self.say("Saving is not available here.")
+            return
+        infos = self.store.list()
+        if not infos:
+            self.say(f"No saves yet in {self.store.folder}.")
+        for info in infos:
+            self.say(f"  {describe_save(info)}")
 
     def cmd_help(self, _: str) -> None:
         self.say(HELP)

@@ -13,6 +13,7 @@ from pathlib import PurePath
 
 from ..engine import Story
 from ..engine.model import Node
+from ..engine.validate import word_count
 
 WORDS_PER_MINUTE = 200
 
@@ -36,7 +37,7 @@ class Counts:
 
 
 def _words(text: str) -> int:
-    return len(text.split())
+    return word_count(text)
 
 
 def node_words(node: Node) -> int:
@@ -101,4 +102,8 @@ def format_table(total: Counts, per_file: list[Counts]) -> list[str]:
         return "  ".join(cells).rstrip()
 
     rule = "  ".join("-" * w for w in widths)
-    return [line(head), rule, *(line(r) for r in rows[:-1]), rule, line(rows[-1])]
+    note = (
+        "words: all a player reads (passages, choices, history notes, endings' timelines); "
+        "`check` counts passage text only"
+    )
+    return [line(head), rule, *(line(r) for r in rows[:-1]), rule, line(rows[-1]), "", note]

@@ -1,0 +1,102 @@
+"""A save folder that is missing, read-only or full: a message, and the game goes on."""
+
+from __future__ import annotations
+
+import errno
+import io
+import os
+from pathlib import Path
+
+import pytest
+
+from elbe_game.engine import Engine, Story
+from elbe_game.engine import saves as saves_module
+from elbe_game.engine.saves import SaveIOError, SaveStore
+from elbe_game.plain import PlainGame
+
+
+def test_a_missing_folder_is_created(tmp_path: Path, played: Engine, sample_story: Story) -> None:
+    store = SaveStore(tmp_path / "deep" / "er" / "saves")
+    assert store.list() == []
+    store.save("s", played)
+    assert store.load("s", sample_story).engine.state == played.state
+
+
+def test_a_folder_that_is_a_file(tmp_path: Path, played: Engine, sample_story: Story) -> None:
+    (tmp_path / "saves").write_text("I am a file")
+    store = SaveStore(tmp_path / "saves")
+    with pytest.raises(SaveIOError, match="could not save"):
+        store.save("s", played)
+    with pytest.raises(SaveIOError):
+        store.autosave(played)
+    with pytest.raises(SaveIOError, match="could not read"):
+        store.load("s", sample_story)
+    assert store.list() == [] and store.newest() is None
+
+
+@pytest.mark.parametrize(
+    ("code", "message"),
+    [(errno.ENOSPC, "the disk is full"), (errno.EDQUOT, "quota")],
+)
+def test_a_full_disk_keeps_the_old_save(
+    monkeypatch: pytest.MonkeyPatch,
+    store: SaveStore,
+    played: Engine,
+    sample_story: Story,
+    code: int,
+    message: str,
+) -> None:
+    store.save("s", played)
+    store.autosave(played)
+    before = {p.name: p.read_bytes() for p in store.folder.iterdir()}
+    played.choose("mulde_hold")
+
+    def full(fd: int, data: bytes) -> None:
+        os.write(fd, data[:10])
+        raise OSError(code, os.strerror(code))
+
+    monkeypatch.setattr(saves_module, "_write_all", full)
+    with pytest.raises(SaveIOError, match=message):
+        store.save("s", played)
+    with pytest.raises(SaveIOError, match=message):
+        store.quicksave(played)
+    assert store.load("s", sample_story).engine.state.node == "mulde_crossing"
+    assert {p.name: p.read_bytes() for p in store.folder.iterdir()}["s.json"] == before["s.json"]
+    assert not list(store.folder.glob(".*.tmp"))  # no temporary files left behind
+
+
+def test_a_read_only_folder(
+    monkeypatch: pytest.MonkeyPatch, store: SaveStore, played: Engine, sample_story: Story
+) -> None:
+    store.save("s", played)
+    real_open = os.open
+
+    def read_only(path: object, flags: int, *args: object) -> int:
+        if flags & os.O_CREAT and str(store.folder) in str(path):
+            raise OSError(errno.EROFS, os.strerror(errno.EROFS), str(path))
+        return real_open(path, flags, *args)  # type: ignore[arg-type]
+
+    with monkeypatch.context() as patch:
+        patch.setattr(os, "open", read_only)
+        with pytest.raises(SaveIOError, match="read-only"):
+            store.save("s", played)
+        assert store.load("s", sample_story).engine.state == played.state  # reading works
+
+
+def test_plain_game_goes_on_when_saving_fails(tmp_path: Path, sample_story: Story) -> None:
+    (tmp_path / "saves").write_text("I am a file")
+    out = io.StringIO()
+    commands = "1\n1\nsave bridge\nload bridge\nsaves\n1\nquit\n"
+    game = PlainGame(
+        Engine.new_game(sample_story, seed=1),
+        io.StringIO(commands),
+        out,
+        store=SaveStore(tmp_path / "saves"),
+    )
+    assert game.run() == 0
+    text = out.getvalue()
+    assert text.count("(Autosave failed:") == 1  # told once, not every turn
+    assert "is not a folder. The game goes on.)" in text
+    assert "Not saved: could not save:" in text
+    assert "Not loaded: could not read 'bridge'" in text
+    assert "== Across the Mulde ==" in text and text.endswith("Goodbye.\n")
