@@ -7,7 +7,16 @@
     │   ├── UnknownChoiceError
     │   ├── ChoiceUnavailableError
     │   └── NothingToUndoError
-    └── StateError            a state dict that does not fit the story
+    ├── StateError            a state dict that does not fit the story
+    └── SaveError             a save that cannot be written, read or used (.slot, .path)
+        ├── SlotNameError     the name cannot be a slot
+        ├── SaveNotFoundError no save under that name
+        ├── DamagedSaveError  empty, cut short, not JSON, wrong shape, or does not fit
+        ├── SaveVersionError  written by a newer version of the game
+        ├── WrongStoryError   a save of another story
+        ├── NodeGoneError     the saved passage is gone: load(..., fallback=True) resumes
+        │                     at .fallback_node, the last passage on the path still there
+        └── SaveIOError       the save folder is missing, read-only or full
 
 Each carries enough to say where the problem is; the CLI and the UI turn it into one
 clear message, never a traceback.
@@ -15,6 +24,7 @@ clear message, never a traceback.
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
@@ -79,3 +89,47 @@ class StateError(ElbeError):
     def __init__(self, message: str, key: str = "") -> None:
         super().__init__(f"{key}: {message}" if key else message)
         self.key = key
+
+
+class SaveError(ElbeError):
+    """A save that cannot be written, read or used; ``slot`` and ``path`` say which."""
+
+    def __init__(self, message: str, slot: str = "", path: Path | None = None) -> None:
+        super().__init__(message)
+        self.message = message
+        self.slot = slot
+        self.path = path
+
+
+class SlotNameError(SaveError):
+    pass
+
+
+class SaveNotFoundError(SaveError):
+    pass
+
+
+class DamagedSaveError(SaveError):
+    pass
+
+
+class SaveVersionError(SaveError):
+    pass
+
+
+class WrongStoryError(SaveError):
+    pass
+
+
+class SaveIOError(SaveError):
+    pass
+
+
+class NodeGoneError(SaveError):
+    """The story no longer has the saved passage. ``fallback_node`` (and its title) is
+    where ``SaveStore.load(..., fallback=True)`` would resume instead."""
+
+    def __init__(self, message: str, fallback_node: str, fallback_title: str) -> None:
+        super().__init__(message)
+        self.fallback_node = fallback_node
+        self.fallback_title = fallback_title

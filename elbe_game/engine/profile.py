@@ -19,8 +19,9 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
+from .errors import SaveIOError
 from .runtime import Engine
-from .saves import PROFILE_NAME, SaveIOError, atomic_write, describe_os_error
+from .storage import PROFILE_NAME, atomic_write, describe_os_error
 
 FORMAT = "elbe-1945-profile"
 PROFILE_VERSION = 1
@@ -84,9 +85,10 @@ class Profile:
     @classmethod
     def load(cls, folder: Path, story_id: str) -> Profile:
         """The profile for ``story_id``; empty (with ``problem`` set) if unreadable."""
-        stories, problem = _read(Path(folder) / f"{PROFILE_NAME}.json")
-        endings, codex = _clean(stories.get(story_id))
-        return cls(folder, story_id, endings, codex, problem)
+        profile = cls(folder, story_id)
+        stories, profile.problem = _read(profile.path)
+        profile.endings, profile.codex = _clean(stories.get(story_id))
+        return profile
 
     def record(self, engine: Engine) -> list[str]:
         """Add the game's endings and codex entries; returns the ids that are new and

@@ -10,7 +10,7 @@ from typing import Any
 import pytest
 
 from elbe_game.engine import Engine, Story
-from elbe_game.engine import saves as saves_module
+from elbe_game.engine import savefile as saves_module
 from elbe_game.engine.saves import (
     DamagedSaveError,
     SaveError,

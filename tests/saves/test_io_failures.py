@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from elbe_game.engine import Engine, Story
-from elbe_game.engine import saves as saves_module
+from elbe_game.engine import storage as saves_module
 from elbe_game.engine.saves import SaveIOError, SaveStore
 from elbe_game.plain import PlainGame
 

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from elbe_game.engine import Engine, Story
-from elbe_game.engine import saves as saves_module
+from elbe_game.engine import storage as saves_module
 from elbe_game.engine.saves import (
     AUTOSAVE_BACKUPS,
     SAVE_VERSION,
