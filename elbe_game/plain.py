@@ -8,6 +8,8 @@ cleanly.
 
 from __future__ import annotations
 
+import re
+import textwrap
 import time
 from collections.abc import Callable
 from typing import TextIO
@@ -73,6 +75,24 @@ def describe_save(info: SaveInfo) -> str:
         f"turn {info.turn}; {info.player_name or 'unnamed'}; saved {when}; "
         f"played {hours}:{minutes:02d}:{seconds:02d}"
     )
+
+
+WIDTH = 80
+_BLOCK = re.compile(r"^\s*([-*+>#|]|\d+[.)]\s|```)")
+
+
+def reflow(markdown: str, width: int = WIDTH) -> str:
+    """Passage text as even paragraphs: the lines of each plain paragraph are joined
+    and wrapped to ``width``; lists, quotes, headings and tables keep their lines."""
+    paragraphs = [p for p in re.split(r"\n\s*\n", markdown.strip()) if p.strip()]
+    out = []
+    for para in paragraphs:
+        lines = para.splitlines()
+        if any(_BLOCK.match(line) for line in lines):
+            out.append("\n".join(line.rstrip() for line in lines))
+        else:
+            out.append(textwrap.fill(" ".join(line.strip() for line in lines), width))
+    return "\n\n".join(out)
 
 
 class PlainGame:
@@ -189,7 +209,7 @@ class PlainGame:
         if header:
             self.say(header)
         self.say()
-        self.say(view.text.strip())
+        self.say(reflow(view.text))
         self.say()
         if view.history is not None:
             self.say("(A history note is available: type 'history'.)")

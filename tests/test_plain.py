@@ -88,3 +88,12 @@ def test_an_ending_prints_both_columns_and_exits(sample_story) -> None:
 def test_quit(sample_story) -> None:
     code, out = play(sample_story, ["quit", "1"])
     assert code == 0 and out.endswith("Goodbye.\n")
+
+
+def test_reflow_evens_paragraphs_and_keeps_blocks() -> None:
+    from elbe_game.plain import reflow
+
+    text = "A short\nline and a much longer line that goes on.\n\n\n- one\n- two\n\n> quoted\n"
+    assert reflow(text, width=20) == (
+        "A short line and a\nmuch longer line\nthat goes on.\n\n- one\n- two\n\n> quoted"
+    )
