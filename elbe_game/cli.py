@@ -13,12 +13,14 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from . import __version__
-from .authoring.commands import COMMANDS as AUTHORING_COMMANDS
-from .authoring.commands import add_commands, run_command
 from .paths import bundled_story_dir
 
+#: the authors' tools (elbe_game.authoring), imported only when one is asked for, so
+#: that starting the game pays nothing for them
+AUTHORING_COMMANDS = ("playtest", "graph", "stats", "test")
 
-def _parser() -> argparse.ArgumentParser:
+
+def _parser(authoring: bool = True) -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="elbe-game",
         description="Elbe 1945: lead a patrol from the Mulde to the Elbe, April 1945.",
@@ -42,7 +44,10 @@ def _parser() -> argparse.ArgumentParser:
     saves.add_argument("--format", choices=("text", "json"), default="text")
     saves.add_argument("--delete", metavar="NAME", help="delete the save NAME")
 
-    add_commands(sub)  # playtest, graph, stats, test
+    if authoring:
+        from .authoring.commands import add_commands
+
+        add_commands(sub)
     return parser
 
 
@@ -70,7 +75,7 @@ def _play_arguments(parser: argparse.ArgumentParser) -> None:
 
 def main(argv: Sequence[str] | None = None) -> int:
     args_list = list(sys.argv[1:] if argv is None else argv)
-    parser = _parser()
+    parser = _parser(authoring=bool({"-h", "--help", *AUTHORING_COMMANDS} & set(args_list[:1])))
     commands = ("play", "check", "schema", "saves", *AUTHORING_COMMANDS)
     first = args_list[0] if args_list else "-"
     if first not in commands and first not in ("-h", "--help", "--version"):
@@ -85,8 +90,11 @@ def main(argv: Sequence[str] | None = None) -> int:
             return cmd_schema()
         if args.command == "saves":
             return cmd_saves(args.saves_dir, args.format, args.delete)
-        result = run_command(args)
-        if result is not None:
+        if args.command in AUTHORING_COMMANDS:
+            from .authoring.commands import run_command
+
+            result = run_command(args)
+            assert result is not None
             return result
         return cmd_play(args)
     except KeyboardInterrupt:

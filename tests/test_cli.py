@@ -142,3 +142,13 @@ def test_play_a_missing_story() -> None:
     assert result.returncode == 1
     assert "E024" in result.stderr
     no_traceback(result)
+
+
+def test_authoring_commands_are_listed_once_and_loaded_only_when_asked() -> None:
+    from elbe_game.authoring.commands import COMMANDS
+    from elbe_game.cli import AUTHORING_COMMANDS
+
+    assert tuple(COMMANDS) == AUTHORING_COMMANDS
+    code = "import sys, elbe_game.cli; print('elbe_game.authoring' in sys.modules)"
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=PROJECT)
+    assert out.stdout.strip() == "False"

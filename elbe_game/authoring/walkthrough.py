@@ -88,7 +88,10 @@ def parse_walkthrough(path: Path) -> Walkthrough:
         return AuthoringError(f"{path}:{line}:{col}: {message}")
 
     if not isinstance(data, dict):
-        raise bad((), "a walkthrough is a mapping with 'steps:' (see 'Writing a new branch' in docs/authoring.md)")
+        raise bad(
+            (),
+            "a walkthrough is a mapping with 'steps:' (see 'Writing a new branch' in docs/authoring.md)",
+        )
     for key in data:
         if key not in TOP_KEYS:
             raise bad((key,), f"unknown key {key!r} (known: {', '.join(sorted(TOP_KEYS))})", True)

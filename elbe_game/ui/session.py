@@ -23,23 +23,33 @@ __all__ = ["Profile", "Session"]
 class Profile:
     """Endings reached and codex entries unlocked by the games of this session.
 
-    It keeps the engines, not copies of their state, so it always tells what they hold
-    now (an undo in the current game is reflected at once). A persistent profile comes
-    with the saves work.
+    It reads them from the engines; ``observe`` also remembers what an engine held, so
+    that undoing past an ending does not un-find it. A persistent profile comes with
+    the saves work.
     """
 
     games: list[Engine] = field(default_factory=list)
+    _endings: dict[str, None] = field(default_factory=dict, repr=False)
+    _codex: dict[str, None] = field(default_factory=dict, repr=False)
 
     def add(self, engine: Engine) -> None:
         self.games.append(engine)
+        self.observe(engine)
+
+    def observe(self, engine: Engine) -> None:
+        """Remember the endings and codex entries ``engine`` holds now."""
+        for ident in engine.state.endings:
+            self._endings.setdefault(ident, None)
+        for ident in engine.state.codex:
+            self._codex.setdefault(ident, None)
 
     def endings(self) -> list[str]:
         """Ending ids reached, in the order first found."""
-        return _union(game.state.endings for game in self.games)
+        return _union([list(self._endings), *(game.state.endings for game in self.games)])
 
     def codex(self) -> list[str]:
         """Codex ids unlocked, in the order first unlocked."""
-        return _union(game.state.codex for game in self.games)
+        return _union([list(self._codex), *(game.state.codex for game in self.games)])
 
 
 def _union(lists: Iterable[Iterable[str]]) -> list[str]:

@@ -92,7 +92,10 @@ class SettingsStore:
         except FileNotFoundError:
             return Settings(), None
         except (OSError, UnicodeDecodeError) as exc:
-            return Settings(), f"Could not read the settings in {self.path} ({exc}); using defaults."
+            return (
+                Settings(),
+                f"Could not read the settings in {self.path} ({exc}); using defaults.",
+            )
         try:
             data = json.loads(raw)
         except json.JSONDecodeError as exc:

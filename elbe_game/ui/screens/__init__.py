@@ -1,0 +1,1 @@
+"""One screen per module. Each is imported when first shown, not at start-up."""

@@ -1,0 +1,128 @@
+"""Help: every key on every screen, built from the screens' own bindings so that it
+cannot drift from them."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import ClassVar
+
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import VerticalScroll
+from textual.screen import Screen
+from textual.widgets import Footer, Markdown, Static
+
+KEY_NAMES = {
+    "question_mark": "?",
+    "slash": "/",
+    "escape": "Esc",
+    "enter": "Enter",
+    "pageup": "PgUp",
+    "pagedown": "PgDn",
+    "up": "↑",
+    "down": "↓",
+    "home": "Home",
+    "end": "End",
+}
+
+INTRO = """\
+Read the passage, then choose: press a choice's **number**, or move with **↑ ↓** and
+press **Enter**, or click it. Choices you cannot take yet are marked **✗** with the
+reason. Where you see **※ History note**, press **h** to read what really happened.
+**Ctrl+P** opens the command palette, which offers every action below by name.
+"""
+
+
+def key_label(key: str) -> str:
+    def one(part: str) -> str:
+        if part in KEY_NAMES:
+            return KEY_NAMES[part]
+        if "+" in part:
+            return "+".join(p.capitalize() if len(p) > 1 else p.upper() for p in part.split("+"))
+        return part.upper() if len(part) > 1 else part
+
+    return " / ".join(one(part.strip()) for part in key.split(","))
+
+
+def rows(bindings: Iterable[BindingType]) -> list[tuple[str, str]]:
+    result: list[tuple[str, str]] = []
+    numbers_done = False
+    for binding in Binding.make_bindings(bindings):
+        if binding.action.startswith("choose("):
+            if not numbers_done:
+                result.append(("1 – 9", "Take that choice"))
+                numbers_done = True
+            continue
+        if binding.description and not binding.system:
+            what = binding.description
+            if binding.tooltip:
+                what = f"{what}: {binding.tooltip[0].lower()}{binding.tooltip[1:]}"
+            result.append((key_label(binding.key), what))
+    return result
+
+
+def _dedupe(pairs: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    """Join keys that do the same thing (``Binding.make_bindings`` splits them)."""
+    merged: dict[str, list[str]] = {}
+    for key, what in pairs:
+        merged.setdefault(what, [])
+        if key not in merged[what]:
+            merged[what].append(key)
+    return [(" / ".join(keys), what) for what, keys in merged.items()]
+
+
+def sections() -> list[tuple[str, list[tuple[str, str]]]]:
+    from ..app import ElbeApp
+    from ..widgets.choices import ChoiceList
+    from .codex import CodexScreen
+    from .ending import EndingScreen
+    from .endings import EndingsScreen
+    from .history import HistoryScreen
+    from .journal import JournalScreen
+    from .map import MapScreen
+    from .play import PlayScreen
+    from .title import TitleScreen
+
+    everywhere = [*rows(ElbeApp.BINDINGS), ("Ctrl+P", "Command palette: every action by name")]
+    choice_keys = [(k, what) for k, what in rows(ChoiceList.BINDINGS)]
+    return [
+        ("Everywhere", _dedupe(everywhere)),
+        ("Title screen", _dedupe([*rows(TitleScreen.BINDINGS), ("↑ ↓ Enter", "Menu")])),
+        (
+            "Playing",
+            _dedupe([*rows(PlayScreen.BINDINGS), *choice_keys, ("Mouse", "Click a choice")]),
+        ),
+        ("History note", _dedupe(rows(HistoryScreen.BINDINGS))),
+        ("Map", _dedupe(rows(MapScreen.BINDINGS))),
+        ("Journal", _dedupe(rows(JournalScreen.BINDINGS))),
+        ("Codex", _dedupe([*rows(CodexScreen.BINDINGS), ("Tab", "Between filter and list")])),
+        ("The end", _dedupe(rows(EndingScreen.BINDINGS))),
+        ("Endings gallery", _dedupe(rows(EndingsScreen.BINDINGS))),
+    ]
+
+
+def help_markdown() -> str:
+    parts = [INTRO]
+    for title, pairs in sections():
+        parts.append(f"\n## {title}\n")
+        parts += [f"- `{key}` {what}" for key, what in pairs]
+    return "\n".join(parts) + "\n"
+
+
+class HelpScreen(Screen[None]):
+    CSS_PATH = "help.tcss"
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape,f1,question_mark,q", "close", "Close help"),
+    ]
+
+    def compose(self) -> ComposeResult:
+        yield Static("Help: every key", classes="screen-title", markup=False)
+        with VerticalScroll(id="help-scroll"):
+            yield Markdown(help_markdown(), id="help-text", open_links=False)
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.query_one("#help-scroll").focus()
+
+    def action_close(self) -> None:
+        self.dismiss(None)

@@ -1,0 +1,53 @@
+"""The history lens: what really happened at this point of the story, with sources."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, ClassVar
+
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import VerticalScroll
+from textual.content import Content
+from textual.screen import ModalScreen
+from textual.widgets import Markdown, Static
+
+from ..sources import cite_all
+
+if TYPE_CHECKING:
+    from ...engine import Story
+    from ...engine.model import HistoryNote
+
+
+class HistoryScreen(ModalScreen[None]):
+    CSS_PATH = "dialogs.tcss"
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape,h,q", "close", "Back to the story"),
+    ]
+
+    def __init__(self, note: HistoryNote, story: Story) -> None:
+        super().__init__()
+        self.note = note
+        self.story = story
+
+    def compose(self) -> ComposeResult:
+        note = self.note
+        with VerticalScroll(classes="dialog", id="history-box"):
+            yield Static(
+                Content.styled("※ What really happened here", "bold"), classes="dialog-title"
+            )
+            if note.disputed:
+                yield Static(
+                    Content.assemble(("Disputed: ", "bold"), "the sources disagree on this point."),
+                    id="disputed",
+                )
+            yield Markdown(note.text, id="history-text", open_links=False)
+            if note.sources:
+                yield Static(Content.styled("Sources", "bold underline"))
+                yield Static(cite_all(note.sources, self.story.sources), id="history-sources")
+            yield Static("Escape or h: back to the story", classes="hint", markup=False)
+
+    def on_mount(self) -> None:
+        self.query_one("#history-box").focus()
+
+    def action_close(self) -> None:
+        self.dismiss(None)

@@ -1,0 +1,58 @@
+"""The journal: the path so far, every passage read and the choice made there."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, ClassVar
+
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.content import Content
+from textual.screen import Screen
+from textual.widgets import Footer, OptionList, Static
+from textual.widgets.option_list import Option
+
+if TYPE_CHECKING:
+    from ...engine import Engine
+
+
+class JournalScreen(Screen[None]):
+    CSS_PATH = "journal.tcss"
+    AUTO_FOCUS = "#journal"
+    BINDINGS: ClassVar[list[BindingType]] = [Binding("escape,j,q", "close", "Back")]
+
+    def __init__(self, engine: Engine) -> None:
+        super().__init__()
+        self.engine = engine
+
+    def compose(self) -> ComposeResult:
+        entries = self.engine.journal()
+        story = self.engine.story
+        yield Static(
+            f"Journal: {len(entries)} passage{'s' if len(entries) != 1 else ''} read",
+            classes="screen-title",
+            markup=False,
+        )
+        options = []
+        for entry in entries:
+            node = story.nodes.get(entry.node_id)
+            when = " · ".join(p for p in (node.date, node.time, node.place) if p) if node else ""
+            head = Content.assemble((f"{entry.turn + 1:>3}. ", "bold"), (entry.title, "bold"))
+            if when:
+                head = Content.assemble(head, ("  " + when, "$text-muted"))
+            if entry.choice_text is None:
+                tail = Content.assemble("     ", ("▶ you are here", "italic"))
+            else:
+                tail = Content.assemble("     → ", entry.choice_text)
+            options.append(Option(Content("\n").join([head, tail])))
+        yield OptionList(*options, id="journal")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        journal = self.query_one("#journal", OptionList)
+        journal.highlighted = journal.option_count - 1
+
+    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
+        event.stop()
+
+    def action_close(self) -> None:
+        self.dismiss(None)

@@ -1,0 +1,63 @@
+"""The side panel: the player's visible state and inventory, as the screen hands it.
+
+Numbers with a range get a bar of filled and empty blocks beside the number, so the
+value reads without colour.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from textual.content import Content
+from textual.widgets import Static
+
+BAR_WIDTH = 10
+
+
+@dataclass(frozen=True, slots=True)
+class StatusRow:
+    label: str
+    value: object
+    low: int | None = None
+    high: int | None = None
+
+
+def bar(value: int, low: int, high: int, width: int = BAR_WIDTH) -> str:
+    if high <= low:
+        return ""
+    filled = round((min(max(value, low), high) - low) / (high - low) * width)
+    return "█" * filled + "░" * (width - filled)
+
+
+class StatusPanel(Static):
+    def show(
+        self,
+        rows: Sequence[StatusRow],
+        items: Sequence[str],
+        codex: tuple[int, int],
+        endings: tuple[int, int],
+    ) -> None:
+        parts: list[Content | str | tuple[str, str]] = [("Status", "bold underline"), "\n"]
+        for row in rows:
+            parts += [(row.label, "bold"), "\n"]
+            value = row.value
+            if isinstance(value, bool):
+                parts.append("  yes\n" if value else "  no\n")
+            elif isinstance(value, int) and row.low is not None and row.high is not None:
+                parts.append(f"  {bar(value, row.low, row.high)} {value}/{row.high}\n")
+            else:
+                parts.append(f"  {value}\n")
+        parts += ["\n", ("Carrying", "bold underline"), "\n"]
+        if items:
+            parts += [f"• {name}\n" for name in items]
+        else:
+            parts.append("nothing\n")
+        parts += [
+            "\n",
+            ("Codex ", "bold"),
+            f"{codex[0]} of {codex[1]}\n",
+            ("Endings ", "bold"),
+            f"{endings[0]} of {endings[1]}",
+        ]
+        self.update(Content.assemble(*parts))

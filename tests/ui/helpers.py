@@ -1,0 +1,93 @@
+"""Helpers for the UI tests: every app comes from ``make_app``; ``screen_text`` reads
+what is on screen as plain text."""
+
+from __future__ import annotations
+
+import html
+import re
+from collections import defaultdict
+from pathlib import Path
+
+from textual.pilot import Pilot
+
+from elbe_game.ui.app import ElbeApp, make_app
+
+SAMPLE = Path(__file__).resolve().parents[1] / "fixtures" / "sample"
+FIXTURES = Path(__file__).resolve().parent / "fixtures"
+MARKUP = FIXTURES / "markup"
+BROKEN = FIXTURES / "broken"
+
+SMALL = (80, 24)
+LARGE = (120, 40)
+
+
+def build_app(story: Path = SAMPLE, player_name: str | None = "Hale", seed: int = 7) -> ElbeApp:
+    return make_app(story_dir=story, saves_dir=None, seed=seed, player_name=player_name)
+
+
+async def wait_ready(pilot: Pilot[None]) -> None:
+    """Wait until the story has loaded (in its worker thread) and the screen settled."""
+    app = pilot.app
+    assert isinstance(app, ElbeApp)
+    for _ in range(500):
+        if app.session.loaded:
+            break
+        await pilot.pause(0.01)
+    assert app.session.loaded, "the story did not load"
+    await app.workers.wait_for_complete()
+    await pilot.pause()
+
+
+async def settle(pilot: Pilot[None]) -> None:
+    """Let pending Markdown updates and refreshes finish."""
+    await pilot.pause()
+    await pilot.app.workers.wait_for_complete()
+    await pilot.pause()
+
+
+async def start_game(pilot: Pilot[None]) -> None:
+    """From the title screen: New game (accepting the default name if asked)."""
+    from elbe_game.ui.screens.name import NameScreen
+    from elbe_game.ui.screens.play import PlayScreen
+
+    await wait_ready(pilot)
+    await pilot.press("enter")
+    await pilot.pause()
+    if isinstance(pilot.app.screen, NameScreen):
+        await pilot.press("enter")
+        await pilot.pause()
+    assert isinstance(pilot.app.screen, PlayScreen)
+    await settle(pilot)
+
+
+_TEXT = re.compile(
+    r'<text[^>]*?x="([\d.]+)"[^>]*?clip-path="url\(#[\w-]*?line-(\d+)\)">([^<]*)</text>'
+)
+
+
+def screen_text(app: ElbeApp) -> str:
+    """What the terminal shows, as plain text (from the SVG screenshot)."""
+    svg = app.export_screenshot()
+    width = app.size.width
+    lines: dict[int, list[str]] = defaultdict(lambda: [" "] * width)
+    char_width = 12.2
+    for x, line, text in _TEXT.findall(svg):
+        row = lines[int(line)]
+        column = round(float(x) / char_width)
+        for i, char in enumerate(html.unescape(text).replace("\xa0", " ")):
+            if 0 <= column + i < width:
+                row[column + i] = char
+    return "\n".join("".join(lines[n]).rstrip() for n in range(app.size.height))
+
+
+def record_notifications(app: ElbeApp) -> list[str]:
+    """Collect every message the app shows in a notification from now on."""
+    messages: list[str] = []
+    notify = app.notify
+
+    def recording(message: str, **kwargs: object) -> None:
+        messages.append(message)
+        notify(message, **kwargs)  # type: ignore[arg-type]
+
+    app.notify = recording  # type: ignore[method-assign]
+    return messages

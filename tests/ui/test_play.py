@@ -1,0 +1,319 @@
+"""The play screen and the screens it opens, driven with Pilot at 80x24 and resized."""
+
+from __future__ import annotations
+
+import pytest
+from textual.widgets import Markdown
+
+from elbe_game.ui.screens.codex import CodexScreen
+from elbe_game.ui.screens.confirm import ConfirmScreen
+from elbe_game.ui.screens.ending import EndingScreen
+from elbe_game.ui.screens.help import HelpScreen
+from elbe_game.ui.screens.history import HistoryScreen
+from elbe_game.ui.screens.journal import JournalScreen
+from elbe_game.ui.screens.map import MapScreen
+from elbe_game.ui.screens.play import PlayScreen
+from elbe_game.ui.screens.title import TitleScreen
+from elbe_game.ui.widgets.choices import ChoiceList
+from elbe_game.ui.widgets.status import StatusPanel
+
+from .helpers import (
+    LARGE,
+    SMALL,
+    build_app,
+    record_notifications,
+    screen_text,
+    settle,
+    start_game,
+)
+
+pytestmark = pytest.mark.asyncio
+
+
+def play_screen(app: object) -> PlayScreen:
+    screen = app.screen  # type: ignore[attr-defined]
+    assert isinstance(screen, PlayScreen)
+    return screen
+
+
+async def test_play_screen_shows_header_passage_and_choices() -> None:
+    app = build_app()
+    async with app.run_test(size=SMALL) as pilot:
+        await start_game(pilot)
+        text = screen_text(app)
+        assert "24 April 1945 · 08:10 · Trebsen" in text
+        assert "The halt on the Mulde" in text
+        assert "Lieutenant Hale" in text
+        assert "1. Draw the flares" in text
+        assert "2. Take the patrol across" in text
+        assert "History note" in text
+        assert isinstance(app.focused, ChoiceList)
+
+
+async def test_choosing_by_number() -> None:
+    app = build_app()
+    async with app.run_test(size=SMALL) as pilot:
+        await start_game(pilot)
+        await pilot.press("2")
+        await settle(pilot)
+        assert play_screen(app).engine.state.node == "mulde_crossing"
+        assert "Across the Mulde" in screen_text(app)
+
+
+async def test_choosing_by_arrows_and_enter() -> None:
+    app = build_app()
+    async with app.run_test(size=SMALL) as pilot:
+        await start_game(pilot)
+        await pilot.press("down", "enter")
+        await settle(pilot)
+        assert play_screen(app).engine.state.node == "mulde_crossing"
+
+
+async def test_choosing_by_mouse() -> None:
+    app = build_app()
+    async with app.run_test(size=SMALL) as pilot:
+        await start_game(pilot)
+        # Row 0 is the list's border; the first choice is row 1, the second row 2.
+        assert await pilot.click(ChoiceList, offset=(6, 2))
+        await settle(pilot)
+        assert play_screen(app).engine.state.node == "mulde_crossing"
+
+
+async def test_disabled_choice_is_shown_with_its_reason_and_cannot_be_taken() -> None:
+    app = build_app()
+    async with app.run_test(size=SMALL) as pilot:
+        await start_game(pilot)
+        await pilot.press("2")
+        await settle(pilot)
+        text = screen_text(app)
+        assert "3. ✗ Fire a green flare" in text
+        assert "unavailable: You have no flares" in text
+        notes = record_notifications(app)
+        await pilot.press("3")
+        await pilot.pause()
+        assert play_screen(app).engine.state.node == "mulde_crossing"
+        assert notes == [
+            "Choice 3 is not available: You have no flares; the command post has them."
+        ]
+        choices = app.screen.query_one(ChoiceList)
+        assert choices.get_option("mulde_flare").disabled
+
+
+async def test_undo_steps_back_one_choice() -> None:
+    app = build_app()
+    async with app.run_test(size=SMALL) as pilot:
+        await start_game(pilot)
+        screen = play_screen(app)
+        assert screen.check_action("undo", ()) is None  # dimmed at the start
+        await pilot.press("1")
+        await settle(pilot)
+        assert screen.engine.state.node == "mulde_supply"
+        await pilot.press("u")
+        await settle(pilot)
+        assert screen.engine.state.node == "mulde_halt"
+        assert "The halt on the Mulde" in screen_text(app)
+
+
+async def test_history_note_opens_with_h_and_lists_sources() -> None:
+    app = build_app()
+    async with app.run_test(size=SMALL) as pilot:
+        await start_game(pilot)
+        await pilot.press("h")
+        await settle(pilot)
+        assert isinstance(app.screen, HistoryScreen)
+        text = screen_text(app)
+        assert "What really happened here" in text
+        assert "[E35] The Decision to Halt at the Elbe" in text
+        await pilot.press("escape")
+        await pilot.pause()
+        assert isinstance(app.screen, PlayScreen)
+        # No note at the crossing: h is dimmed and does nothing.
+        await pilot.press("2")
+        await settle(pilot)
+        assert "History note" not in screen_text(app)
+        await pilot.press("h")
+        await pilot.pause()
+        assert isinstance(app.screen, PlayScreen)
+
+
+async def test_codex_lists_unlocked_entries_with_a_filter() -> None:
+    app = build_app()
+    async with app.run_test(size=SMALL) as pilot:
+        await start_game(pilot)
+        await pilot.press("2")
+        await settle(pilot)
+        await pilot.press("c")
+        await settle(pilot)
+        assert isinstance(app.screen, CodexScreen)
+        text = screen_text(app)
+        assert "2 of 3 entries unlocked" in text
+        assert "The Mulde line" in text and "The five-mile limit" in text
+        await pilot.press("slash", *"five")
+        await settle(pilot)
+        text = screen_text(app)
+        assert "1 shown" in text
+        assert "The Mulde line" not in text
+        await pilot.press("escape")
+        await pilot.pause()
+        assert isinstance(app.screen, PlayScreen)
+
+
+async def test_journal_shows_passages_and_choices() -> None:
+    app = build_app()
+    async with app.run_test(size=SMALL) as pilot:
+        await start_game(pilot)
+        await pilot.press("2")
+        await settle(pilot)
+        await pilot.press("j")
+        await pilot.pause()
+        assert isinstance(app.screen, JournalScreen)
+        text = screen_text(app)
+        assert "1. The halt on the Mulde" in text
+        assert "→ Take the patrol across now" in text
+        assert "2. Across the Mulde" in text
+        assert "you are here" in text
+
+
+async def test_map_shows_where_the_player_is_and_has_been() -> None:
+    app = build_app()
+    async with app.run_test(size=SMALL) as pilot:
+        await start_game(pilot)
+        await pilot.press("m")
+        await pilot.pause()
+        assert isinstance(app.screen, MapScreen)
+        text = screen_text(app)
+        assert "◉ Kühren" not in text and "Trebsen ◉" in text
+        await pilot.press("escape", "2", "m")
+        await pilot.pause()
+        text = screen_text(app)
+        assert "◉ Kühren" in text
+        assert "Trebsen ●" in text
+        assert "○ Strehla" in text
+        assert "Been to: Trebsen, Kühren" in text
+
+
+async def test_reaching_an_ending_then_undo_and_new_game() -> None:
+    app = build_app()
+    async with app.run_test(size=SMALL) as pilot:
+        await start_game(pilot)
+        await pilot.press("2", "1")  # hold at the line: an ending
+        await settle(pilot)
+        assert "The end: The line held" in screen_text(app)
+        await pilot.press("1")
+        await settle(pilot)
+        assert isinstance(app.screen, EndingScreen)
+        text = screen_text(app)
+        assert "THE END: The line held" in text
+        assert "In your story" in text and "In history" in text
+        assert "Endings found so far: 1 of 2" in text
+        await pilot.press("u")
+        await settle(pilot)
+        assert play_screen(app).engine.state.node == "mulde_crossing"
+        await pilot.press("2", "enter")
+        await settle(pilot)
+        assert isinstance(app.screen, EndingScreen)
+        assert "Endings found so far: 2 of 2" in screen_text(app)
+        await pilot.press("n")
+        await settle(pilot)
+        assert isinstance(app.screen, PlayScreen)
+        assert app.screen.engine.state.node == "mulde_halt"
+        assert len(app.session.profile.endings()) == 2
+
+
+async def test_escape_asks_before_leaving_a_game() -> None:
+    app = build_app()
+    async with app.run_test(size=SMALL) as pilot:
+        await start_game(pilot)
+        await pilot.press("escape")
+        await pilot.pause()
+        assert isinstance(app.screen, ConfirmScreen)
+        await pilot.press("n")
+        await pilot.pause()
+        assert isinstance(app.screen, PlayScreen)
+        await pilot.press("escape", "y")
+        await pilot.pause()
+        assert isinstance(app.screen, TitleScreen)
+
+
+async def test_help_opens_with_f1_and_question_mark_and_lists_keys() -> None:
+    app = build_app()
+    async with app.run_test(size=SMALL) as pilot:
+        await start_game(pilot)
+        for key in ("f1", "question_mark"):
+            await pilot.press(key)
+            await settle(pilot)
+            assert isinstance(app.screen, HelpScreen)
+            source = app.screen.query_one(Markdown).source
+            for expected in (
+                "`1 – 9`",
+                "`h`",
+                "`m`",
+                "`j`",
+                "`u / Ctrl+Z`",
+                "`Ctrl+Q`",
+                "`F1 / ?`",
+            ):
+                assert expected in source
+            await pilot.press("escape")
+            await pilot.pause()
+            assert isinstance(app.screen, PlayScreen)
+
+
+async def test_side_panel_hides_below_100_columns_and_toggles() -> None:
+    app = build_app()
+    async with app.run_test(size=SMALL) as pilot:
+        await start_game(pilot)
+        panel = app.screen.query_one(StatusPanel)
+        assert not panel.display
+        await pilot.press("i")
+        await pilot.pause()
+        assert panel.display
+        assert "Standing with command" in screen_text(app)
+        await pilot.press("i")
+        await pilot.pause()
+        assert not panel.display
+        await pilot.press("i")  # back to shown, then let the size decide again
+        app.screen.panel = "auto"
+        await pilot.resize_terminal(*LARGE)
+        await pilot.pause()
+        assert panel.display
+        await pilot.resize_terminal(*SMALL)
+        await pilot.pause()
+        assert not panel.display
+
+
+async def test_resizing_keeps_everything_usable() -> None:
+    app = build_app()
+    async with app.run_test(size=LARGE) as pilot:
+        await start_game(pilot)
+        for size in (SMALL, (60, 20), LARGE, SMALL):
+            await pilot.resize_terminal(*size)
+            await settle(pilot)
+            text = screen_text(app)
+            assert "1. Draw the flares" in text
+            assert "Trebsen" in text
+        await pilot.press("2", "m")
+        await settle(pilot)
+        await pilot.resize_terminal(*LARGE)
+        await settle(pilot)
+        assert "◉ Kühren" in screen_text(app)
+        await pilot.resize_terminal(*SMALL)
+        await settle(pilot)
+        assert "◉ Kühren" in screen_text(app)
+
+
+async def test_command_palette_offers_the_screen_actions() -> None:
+    app = build_app()
+    async with app.run_test(size=SMALL) as pilot:
+        await start_game(pilot)
+        titles = {command.title for command in app.get_system_commands(app.screen)}
+        assert {"History", "Map", "Journal", "Codex", "Panel", "Menu"} <= titles
+        assert {"Help", "Settings", "Quit"} <= titles
+        assert "Take choice 2" in titles and "Take choice 3" not in titles
+        await pilot.press("ctrl+p")
+        await pilot.pause()
+        await pilot.press(*"journal")
+        await pilot.pause(0.3)
+        await pilot.press("enter")
+        await settle(pilot)
+        assert isinstance(app.screen, JournalScreen)
