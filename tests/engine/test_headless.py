@@ -8,7 +8,14 @@ import sys
 
 from ..conftest import PROJECT
 
-FORBIDDEN = ("textual", "rich", "elbe_game.ui", "elbe_game.plain", "elbe_game.cli", "elbe_game.authoring")
+FORBIDDEN = (
+    "textual",
+    "rich",
+    "elbe_game.ui",
+    "elbe_game.plain",
+    "elbe_game.cli",
+    "elbe_game.authoring",
+)
 
 
 def test_importing_and_running_the_engine_loads_no_ui() -> None:
