@@ -71,6 +71,11 @@ def _play_arguments(parser: argparse.ArgumentParser) -> None:
         metavar="NAME=VALUE",
         help="set a variable (or give an item: NAME=true) before play; repeatable",
     )
+    dev.add_argument(
+        "--dev",
+        action="store_true",
+        help="reload the story when its files change (full-screen app only)",
+    )
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -177,32 +182,52 @@ def cmd_saves(saves_dir: Path | None, output: str, delete: str | None) -> int:
 
 
 def cmd_play(args: argparse.Namespace) -> int:
-    from .engine.saves import saves_folder
-
     story_dir = args.story or bundled_story_dir()
-    saves_dir = saves_folder(args.saves_dir)
     if not args.plain and sys.stdin.isatty() and sys.stdout.isatty():
-        import inspect
-
+        problem = _check_dev_start(story_dir, args)
+        if problem is not None:
+            print(f"elbe-game: {problem}", file=sys.stderr)
+            return 2
         from .ui.app import make_app
 
-        extra: dict[str, object] = {}
-        accepts = inspect.signature(make_app).parameters
-        if args.continue_game or args.load:
-            if "continue_game" not in accepts or "load_slot" not in accepts:
-                print("(Resuming opens in plain mode until the full-screen app supports it.)")
-                return _play_plain(story_dir, args)
-            extra = {"continue_game": args.continue_game, "load_slot": args.load}
+        # --saves-dir goes as given: the app resolves it with saves_folder() in the
+        # thread that loads the story, because importing the engine here, before the
+        # first frame, would cost the title screen about 150 ms.
         app = make_app(
             story_dir=story_dir,
-            saves_dir=saves_dir,
+            saves_dir=args.saves_dir,
             seed=args.seed,
             player_name=args.name,
-            **extra,
+            continue_game=args.continue_game,
+            load_slot=args.load,
+            start_at=args.start_at,
+            sets=tuple(args.set),
+            dev=args.dev,
         )
         app.run()
         return app.return_code or 0
+    if args.dev:
+        print("elbe-game: --dev reloads the full-screen app only; ignored here.", file=sys.stderr)
     return _play_plain(story_dir, args)
+
+
+def _check_dev_start(story_dir: Path, args: argparse.Namespace) -> str | None:
+    """The message for a bad ``--start-at``/``--set``, before the app starts (the story
+    is read only when they are given). A broken story is left to the app to show."""
+    if args.start_at is None and not args.set:
+        return None
+    from .authoring.devstart import DevStartError, prepare_engine
+    from .engine import StoryError, load_story
+
+    try:
+        story = load_story(story_dir)
+    except StoryError:
+        return None
+    try:
+        prepare_engine(story, args.start_at, args.set, args.seed, args.name)
+    except DevStartError as exc:
+        return str(exc)
+    return None
 
 
 def _play_plain(story_dir: Path, args: argparse.Namespace) -> int:

@@ -7,7 +7,7 @@ worker thread once the title screen has been drawn.
 
 from __future__ import annotations
 
-from collections.abc import Awaitable, Callable, Iterable
+from collections.abc import Awaitable, Callable, Iterable, Sequence
 from pathlib import Path
 from typing import Any, ClassVar
 
@@ -124,9 +124,28 @@ def make_app(
     saves_dir: Path | None = None,
     seed: int | None = None,
     player_name: str | None = None,
+    continue_game: bool = False,
+    load_slot: str | None = None,
+    start_at: str | None = None,
+    sets: Sequence[str] = (),
+    dev: bool = False,
 ) -> ElbeApp:
-    """The one way to build the app (the CLI and every test use it)."""
+    """The one way to build the app (the CLI and every test use it).
+
+    ``saves_dir`` None lets ``saves_folder`` decide (``$ELBE_GAME_SAVES``, the checkout's
+    ``saves/``, the user data folder). ``continue_game`` / ``load_slot`` go straight
+    into a saved game; ``start_at`` / ``sets`` place new games (``--start-at``,
+    ``--set``); ``dev`` reloads the story when its files change.
+    """
     session = Session(
-        story_dir=Path(story_dir), saves_dir=saves_dir, seed=seed, player_name=player_name
+        story_dir=Path(story_dir),
+        saves_dir=Path(saves_dir) if saves_dir is not None else None,
+        seed=seed,
+        player_name=player_name,
+        continue_game=continue_game,
+        load_slot=load_slot,
+        start_at=start_at,
+        sets=tuple(sets),
+        dev=dev,
     )
     return ElbeApp(session, SettingsStore())

@@ -1,4 +1,5 @@
-"""UI tests: settings go to a temporary folder, never the real home."""
+"""UI tests: settings and saves go to temporary folders, never the real home or the
+checkout's saves/."""
 
 from __future__ import annotations
 
@@ -14,3 +15,11 @@ def isolated_config(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     monkeypatch.setenv("ELBE_GAME_CONFIG_DIR", str(config))
     monkeypatch.delenv("NO_COLOR", raising=False)
     return config
+
+
+@pytest.fixture(autouse=True)
+def isolated_saves(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """Apps built with ``saves_dir=None`` save under tmp_path (``$ELBE_GAME_SAVES``)."""
+    saves = tmp_path / "saves"
+    monkeypatch.setenv("ELBE_GAME_SAVES", str(saves))
+    return saves

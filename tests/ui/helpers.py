@@ -7,6 +7,7 @@ import html
 import re
 from collections import defaultdict
 from pathlib import Path
+from typing import Any
 
 from textual.pilot import Pilot
 
@@ -21,8 +22,17 @@ SMALL = (80, 24)
 LARGE = (120, 40)
 
 
-def build_app(story: Path = SAMPLE, player_name: str | None = "Hale", seed: int = 7) -> ElbeApp:
-    return make_app(story_dir=story, saves_dir=None, seed=seed, player_name=player_name)
+def build_app(
+    story: Path = SAMPLE,
+    player_name: str | None = "Hale",
+    seed: int = 7,
+    saves_dir: Path | None = None,
+    **options: Any,
+) -> ElbeApp:
+    """``saves_dir`` None: the conftest's ``$ELBE_GAME_SAVES`` under tmp_path."""
+    return make_app(
+        story_dir=story, saves_dir=saves_dir, seed=seed, player_name=player_name, **options
+    )
 
 
 async def wait_ready(pilot: Pilot[None]) -> None:
@@ -91,3 +101,38 @@ def record_notifications(app: ElbeApp) -> list[str]:
 
     app.notify = recording  # type: ignore[method-assign]
     return messages
+
+
+def write_save(
+    folder: Path,
+    slot: str,
+    choices: tuple[str, ...] = (),
+    story: Path = SAMPLE,
+    saved_at: str | None = None,
+    play_time: float = 0.0,
+) -> dict[str, Any]:
+    """A save made through the engine's store (after taking ``choices``), optionally with
+    a fixed ``saved_at`` so that lists are in a known order; returns the saved state."""
+    import json
+
+    from elbe_game.engine import Engine, load_story
+    from elbe_game.engine.saves import SaveMeta, SaveStore
+
+    engine = Engine.new_game(load_story(story), seed=7, player_name="Hale")
+    for choice in choices:
+        engine.choose(choice)
+    info = SaveStore(folder).save(slot, engine, SaveMeta(play_time=play_time))
+    if saved_at is not None:
+        data = json.loads(info.path.read_text(encoding="utf-8"))
+        data["saved_at"] = saved_at
+        info.path.write_text(json.dumps(data, indent=2), encoding="utf-8")
+    return engine.state.to_dict()
+
+
+async def wait_for(pilot: Pilot[None], condition: Any, seconds: float = 5.0) -> None:
+    """Pause until ``condition()`` is true (workers and timers running meanwhile)."""
+    for _ in range(int(seconds / 0.05)):
+        if condition():
+            return
+        await pilot.pause(0.05)
+    assert condition(), "the condition did not come true in time"

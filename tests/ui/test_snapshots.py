@@ -6,12 +6,16 @@ review the SVGs under ``__snapshots__`` before committing them.
 
 from __future__ import annotations
 
+import json
+import shutil
+import tempfile
 from collections.abc import Awaitable, Callable, Sequence
+from pathlib import Path
 
 import pytest
 from textual.pilot import Pilot
 
-from .helpers import LARGE, SMALL, build_app, settle, start_game
+from .helpers import LARGE, SMALL, build_app, settle, start_game, write_save
 
 SIZES = pytest.mark.parametrize("size", [SMALL, LARGE], ids=["80x24", "120x40"])
 
@@ -72,3 +76,38 @@ def test_ending(snap_compare: Compare, size: tuple[int, int]) -> None:
 @SIZES
 def test_help(snap_compare: Compare, size: tuple[int, int]) -> None:
     assert snap(snap_compare, size, ("f1",), start=True)
+
+
+def test_load_screen(snap_compare: Compare) -> None:
+    """The load screen at 80x24: saves newest first, a damaged one, an autosave. The
+    folder's name is on screen, so it is a fixed one rather than tmp_path."""
+    from elbe_game.engine import Engine, load_story
+    from elbe_game.engine.saves import SaveMeta, SaveStore
+
+    from .helpers import SAMPLE
+
+    folder = Path(tempfile.gettempdir()) / "elbe-load-snapshot"
+    shutil.rmtree(folder, ignore_errors=True)
+    write_save(folder, "before the river", (), saved_at="2025-04-24T20:15:00+02:00")
+    write_save(
+        folder,
+        "bridge",
+        ("mulde_crossing",),
+        saved_at="2025-04-25T09:05:00+02:00",
+        play_time=754.0,
+    )
+    engine = Engine.new_game(load_story(SAMPLE), seed=7, player_name="Kim")
+    engine.choose("mulde_supply")
+    info = SaveStore(folder).autosave(engine, SaveMeta(play_time=3725.0))
+    data = json.loads(info.path.read_text(encoding="utf-8"))
+    data["saved_at"] = "2025-04-25T10:30:00+02:00"
+    info.path.write_text(json.dumps(data), encoding="utf-8")
+    (folder / "old.json").write_text("", encoding="utf-8")
+    try:
+        assert snap_compare(
+            build_app(saves_dir=folder),
+            terminal_size=SMALL,
+            run_before=after("l", start=False),
+        )
+    finally:
+        shutil.rmtree(folder, ignore_errors=True)

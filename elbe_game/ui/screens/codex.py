@@ -1,4 +1,4 @@
-"""The codex: entries unlocked in this session (people, units, places, terms), with a
+"""The codex: entries unlocked in any game (people, units, places, terms), with a
 filter. The profile says which are unlocked; the story holds their text."""
 
 from __future__ import annotations

@@ -1,5 +1,5 @@
-"""The endings gallery: every ending of the story, those found in this session named,
-the others hidden. ``found_list`` is shared with the ending screen."""
+"""The endings gallery: every ending of the story, those found in any game (the profile
+kept beside the saves, and this session) named, the others hidden. ``found_list`` is shared with the ending screen."""
 
 from __future__ import annotations
 
@@ -53,8 +53,8 @@ class EndingsScreen(Screen[None]):
             else:
                 yield Static(found_list(session.story, session.profile.endings()), id="found")
                 yield Static(
-                    "Endings found in this session are listed; a gallery kept between "
-                    "sessions comes with saved games.",
+                    "Endings found in every game you have played are listed; "
+                    "they are kept beside the saved games.",
                     classes="hint",
                     markup=False,
                 )

@@ -19,6 +19,7 @@ KEY_NAMES = {
     "enter": "Enter",
     "pageup": "PgUp",
     "pagedown": "PgDn",
+    "delete": "Del",
     "up": "↑",
     "down": "↓",
     "home": "Home",
@@ -79,6 +80,7 @@ def sections() -> list[tuple[str, list[tuple[str, str]]]]:
     from .endings import EndingsScreen
     from .history import HistoryScreen
     from .journal import JournalScreen
+    from .load import LoadScreen
     from .map import MapScreen
     from .play import PlayScreen
     from .title import TitleScreen
@@ -98,6 +100,7 @@ def sections() -> list[tuple[str, list[tuple[str, str]]]]:
         ("Codex", _dedupe([*rows(CodexScreen.BINDINGS), ("Tab", "Between filter and list")])),
         ("The end", _dedupe(rows(EndingScreen.BINDINGS))),
         ("Endings gallery", _dedupe(rows(EndingsScreen.BINDINGS))),
+        ("Load a saved game", _dedupe([("↑ ↓", "Move"), *rows(LoadScreen.BINDINGS)])),
     ]
 
 

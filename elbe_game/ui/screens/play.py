@@ -2,7 +2,9 @@
 
 It holds the engine of the game being played and asks it for everything it shows; the
 widgets below only render. ``view`` is the engine's latest ``PassageView``; its watcher
-redraws the screen.
+redraws the screen. Every choice and undo is autosaved and recorded in the profile
+(``GameSaver``); F5/F9 quick save and load, ``s`` saves under a name, ``l`` loads.
+With ``--dev`` a ``DevPanel`` watches the story files and swaps in the edited story.
 """
 
 from __future__ import annotations
@@ -19,12 +21,15 @@ from textual.screen import Screen
 from textual.widgets import Footer, OptionList, Static
 
 from ..context import elbe_app, session_of
+from ..saving import GameSaver
 from ..widgets.choices import END_ID, ChoiceList
+from ..widgets.devpanel import DevPanel
 from ..widgets.passage import Passage
 from ..widgets.status import StatusPanel, StatusRow
 
 if TYPE_CHECKING:
     from ...engine import Engine, PassageView
+    from ...engine.saves import LoadResult
 
 PANEL_MODES = ("auto", "shown", "hidden")
 
@@ -53,15 +58,26 @@ class PlayScreen(Screen[str | None]):
         Binding("u,ctrl+z", "undo", "Undo", key_display="u", tooltip="Step back one choice"),
         Binding("pageup", "scroll_passage(-1)", "Scroll passage up", show=False),
         Binding("pagedown", "scroll_passage(1)", "Scroll passage down", show=False),
+        Binding(
+            "s,ctrl+s", "save", "Save", show=False, key_display="s", tooltip="Save under a name"
+        ),
+        Binding("l", "load", "Load", show=False, tooltip="Resume a saved game"),
+        Binding("f5", "quick_save", "Quick save", show=False, tooltip="Save to the quick slot"),
+        Binding("f9", "quick_load", "Quick load", show=False, tooltip="Load the quick save"),
         Binding("escape", "leave", "Menu", tooltip="Leave this game for the title screen"),
     ]
 
     view: var[PassageView | None] = var(None, always_update=True)
     panel = var("auto")
 
-    def __init__(self, engine: Engine) -> None:
+    def __init__(self, engine: Engine, play_time: float = 0.0, loaded: bool = False) -> None:
+        """``loaded``: the game was just resumed from a save; it is autosaved at once so
+        that Continue comes back here, not to an older autosave."""
         super().__init__()
         self.engine = engine
+        self._play_time = play_time
+        self._loaded = loaded
+        self.saver: GameSaver | None = None
 
     def compose(self) -> ComposeResult:
         with Horizontal(id="strip"):
@@ -73,10 +89,28 @@ class PlayScreen(Screen[str | None]):
                 yield Static("", id="history-hint", markup=False)
                 yield ChoiceList(id="choices")
             yield StatusPanel(id="side")
+        session = session_of(self)
+        if session.dev and session.watcher is not None:
+            from ..devreload import DevReloader
+
+            reloader = DevReloader(session.story_dir, session.watcher)
+            yield DevPanel(reloader, lambda: self.engine, id="dev-panel")
         yield Footer(compact=True)
 
     def on_mount(self) -> None:
+        session = session_of(self)
+        self.saver = GameSaver(session, self._play_time)
+        self.saver.clock.start()
+        if self._loaded:
+            self._after_move()
         self.view = self.engine.view()
+        for problem in session.problems:
+            self.notify(problem, title="Saves", severity="warning", timeout=8, markup=False)
+        session.problems.clear()
+
+    def _saver(self) -> GameSaver:
+        assert self.saver is not None, "the play screen is not mounted"
+        return self.saver
 
     # ------------------------------------------------------------ drawing
 
@@ -192,19 +226,109 @@ class PlayScreen(Screen[str | None]):
         from ...engine import PlayError
 
         try:
-            self.view = self.engine.choose(choice_id)
+            view = self.engine.choose(choice_id)
         except PlayError as exc:
             self.notify(str(exc), severity="warning", markup=False)
+            return
+        self._after_move()
+        self.view = view
+
+    def _after_move(self) -> None:
+        """Autosave and record the profile; a problem is told once, the game goes on."""
+        problem = self._saver().after_move(self.engine)
+        if problem is not None:
+            self.notify(problem, title="Saves", severity="warning", timeout=8, markup=False)
 
     def action_undo(self) -> None:
         from ...engine import NothingToUndoError
 
         try:
-            self.view = self.engine.undo()
+            view = self.engine.undo()
         except NothingToUndoError:
             self.notify("Nothing to undo: this is where the story starts.", timeout=3)
             return
+        self._after_move()
+        self.view = view
         self.notify("Stepped back one choice.", timeout=2)
+
+    # ------------------------------------------------------------ saving and loading
+
+    def action_quick_save(self) -> None:
+        from ...engine.saves import SaveError
+
+        try:
+            self._saver().quicksave(self.engine)
+        except SaveError as exc:
+            self._not_saved(exc.message)
+            return
+        self.notify(f"Quick saved at {self.engine.node.title}. F9 loads it.", markup=False)
+
+    def action_quick_load(self) -> None:
+        from ...engine.saves import QUICKSAVE_SLOT
+
+        self._load(QUICKSAVE_SLOT)
+
+    def action_save(self) -> None:
+        from .savename import SaveNameScreen
+
+        session = session_of(self)
+        existing = frozenset(i.slot for i in session.saves if i.kind == "manual")
+        self.app.push_screen(SaveNameScreen("", existing), self._save_named)
+
+    def _save_named(self, slot: str | None) -> None:
+        from ...engine.saves import SaveError
+
+        if slot is None:
+            return
+        try:
+            info = self._saver().save(slot, self.engine)
+        except SaveError as exc:
+            self._not_saved(exc.message)
+            return
+        session_of(self).refresh_saves()
+        self.notify(f"Saved as {info.slot!r}.", markup=False)
+
+    def _not_saved(self, message: str) -> None:
+        text = f"Not saved: {message}. The game goes on."
+        self.notify(text, title="Save", severity="error", timeout=8, markup=False)
+
+    def action_load(self) -> None:
+        from .load import LoadScreen
+
+        self.app.push_screen(LoadScreen(), self._load_chosen)
+
+    def _load_chosen(self, slot: str | None) -> None:
+        if slot is not None:
+            self._load(slot)
+
+    def _load(self, slot: str) -> None:
+        from ..resume import resume_save
+
+        resume_save(self, slot, self.resume)  # on a NodeGoneError it asks first
+
+    def resume(self, result: LoadResult) -> None:
+        """Play the loaded game here: its engine, its play time, its notes."""
+        from ..resume import load_notes
+
+        self.engine = result.engine
+        session_of(self).profile.add(result.engine)
+        self._saver().clock.reset(result.info.play_time)
+        self._after_move()  # so that Continue comes back here
+        self.view = self.engine.view()
+        self.notify(
+            load_notes(result), title="Load", timeout=8 if result.notes else 4, markup=False
+        )
+
+    def on_dev_panel_story_reloaded(self, event: DevPanel.StoryReloaded) -> None:
+        """The edited story loaded: play on in it, at the same passage where it exists."""
+        event.stop()
+        outcome = event.outcome
+        self.engine = outcome.engine
+        session = session_of(self)
+        session.story = outcome.engine.story
+        session.profile.add(outcome.engine)
+        self.view = self.engine.view()
+        self.notify(outcome.message(), title="Dev", timeout=6, markup=False)
 
     def action_history(self) -> None:
         view = self.view
@@ -261,8 +385,7 @@ class PlayScreen(Screen[str | None]):
         self.app.push_screen(
             ConfirmScreen(
                 "Leave this game for the title screen?",
-                "Saving comes in a later version: this game will not be kept, "
-                "but the endings and codex entries it found stay for this session.",
+                "It is autosaved after every choice: Continue on the title screen resumes it.",
             ),
             self._leave_answered,
         )

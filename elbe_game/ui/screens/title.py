@@ -1,14 +1,15 @@
 """The title screen: New game, Continue, Load, Endings, Codex, Settings, Quit.
 
-It is the first thing drawn, so it imports little; it starts loading the story in a
-worker thread after its first refresh and shows the story's title when that is done.
-Continue and Load are wired to ``saves_available`` and stay disabled until the saves
-work lands.
+It is the first thing drawn, so it imports little; it starts loading the story (and
+listing the saves) in a worker thread after its first refresh and shows the story's
+title when that is done. Continue resumes the newest save of this story and Load opens
+the load screen; both stay disabled while there is nothing to offer. ``--continue`` and
+``--load`` go straight on into the saved game once the story has loaded.
 """
 
 from __future__ import annotations
 
-from typing import ClassVar
+from typing import TYPE_CHECKING, ClassVar
 
 from textual import work
 from textual.app import ComposeResult
@@ -20,6 +21,9 @@ from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
 from ..context import elbe_app, session_of
+
+if TYPE_CHECKING:
+    from ...engine.saves import LoadResult
 
 BANNER = (
     "╔═══════════════════════════════╗\n"
@@ -92,14 +96,18 @@ class TitleScreen(Screen[None]):
 
     # ------------------------------------------------------------ the menu
 
-    def saves_available(self) -> bool:
-        """Whether Continue and Load have anything to offer (wired by the saves work)."""
-        return False
+    def saves_available(self, action: str = "load_game") -> bool:
+        """Whether Continue (the newest save of this story) or Load (any save) has
+        anything to offer; False until the story and the saves have been read."""
+        session = session_of(self)
+        if action == "continue_game":
+            return session.newest is not None
+        return bool(session.saves)
 
     def _options(self) -> list[Option]:
         options = []
         for action, label, key in MENU:
-            disabled = action in SAVE_ACTIONS and not self.saves_available()
+            disabled = action in SAVE_ACTIONS and not self.saves_available(action)
             prompt = Content.assemble(
                 (f"{label:<10}", "bold" if action == "new_game" else ""),
                 (f" {key}", "$text-muted"),
@@ -114,9 +122,28 @@ class TitleScreen(Screen[None]):
             self.call_later(self.run_action, event.option.id)
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        if action in SAVE_ACTIONS and not self.saves_available():
-            return None  # shown dimmed in the footer
+        if action in SAVE_ACTIONS and session_of(self).loaded and not self.saves_available(action):
+            return None  # nothing to offer (before loading, the key waits for the story)
         return True
+
+    def _show_saves(self) -> None:
+        """Redraw the menu and its note for the saves there are now."""
+        menu = self.query_one("#menu", OptionList)
+        highlighted = menu.highlighted
+        menu.set_options(self._options())
+        menu.highlighted = highlighted if highlighted is not None else 0
+        if menu.highlighted is not None and menu.get_option_at_index(menu.highlighted).disabled:
+            menu.highlighted = 0
+        newest = session_of(self).newest
+        note = self.query_one("#menu-note", Static)
+        if newest is not None:
+            where = f"{newest.title or newest.node}, turn {newest.turn + 1}"
+            note.update(f"Continue: {where} ({newest.slot}).")
+        elif self.saves_available():
+            note.update("Continue: no save of this story yet.")
+        else:
+            note.update(f"Continue and Load: {NO_SAVES}.")
+        self.refresh_bindings()
 
     # ------------------------------------------------------------ the story
 
@@ -136,9 +163,29 @@ class TitleScreen(Screen[None]):
             self.app.push_screen(StoryErrorScreen())
             return
         self._show_story()
+        self._show_saves()
+        session = session_of(self)
+        for problem in session.problems:
+            self.notify(problem, title="Saves", severity="warning", timeout=8, markup=False)
+        session.problems.clear()
+        if session.continue_game or session.load_slot is not None:
+            self._resume_at_start()
+            return
         pending, self._pending = self._pending, None
         if pending:
             self.call_later(self.run_action, pending)
+
+    def _resume_at_start(self) -> None:
+        """``--continue`` / ``--load NAME``: straight into the saved game (once)."""
+        session = session_of(self)
+        slot = session.resume_slot
+        session.continue_game, session.load_slot = False, None
+        if slot is None:
+            self._say(f"Nothing to continue: {NO_SAVES} of this story. Start a new game.")
+            return
+        from ..resume import resume_save
+
+        resume_save(self, slot, self._play_loaded, self._say)
 
     def _show_story(self) -> None:
         story = session_of(self).story
@@ -180,20 +227,61 @@ class TitleScreen(Screen[None]):
             self._start(name)
 
     def _start(self, name: str | None) -> None:
+        from ...engine import ElbeError
         from .play import PlayScreen
 
-        engine = session_of(self).new_game(name)
+        try:
+            engine = session_of(self).new_game(name)
+        except ElbeError as exc:  # a bad --start-at or --set given to make_app
+            self._say(f"Cannot start: {exc}.")
+            self.notify(str(exc), title="New game", severity="error", markup=False)
+            return
         self.app.push_screen(PlayScreen(engine), self._after_play)
 
     def _after_play(self, result: str | None) -> None:
+        session_of(self).refresh_saves()
+        self._show_saves()
         if result == "new":
             self.action_new_game()
 
+    def _say(self, message: str) -> None:
+        self.query_one("#menu-note", Static).update(message)
+
+    def _play_loaded(self, result: LoadResult) -> None:
+        from ..resume import load_notes
+        from .play import PlayScreen
+
+        session_of(self).profile.add(result.engine)
+        screen = PlayScreen(result.engine, result.info.play_time, loaded=True)
+        self.app.push_screen(screen, self._after_play)
+        self.notify(
+            load_notes(result), title="Load", timeout=8 if result.notes else 4, markup=False
+        )
+
     def action_continue_game(self) -> None:
-        self.notify(f"Continue: {NO_SAVES}.", timeout=3)
+        if not self._ready("continue_game"):
+            return
+        newest = session_of(self).newest
+        if newest is None:
+            self.notify(f"Continue: {NO_SAVES} of this story.", timeout=3)
+            return
+        from ..resume import resume_save
+
+        resume_save(self, newest.slot, self._play_loaded, self._say)
 
     def action_load_game(self) -> None:
-        self.notify(f"Load: {NO_SAVES}.", timeout=3)
+        if not self._ready("load_game"):
+            return
+        from .load import LoadScreen
+
+        self.app.push_screen(LoadScreen(), self._load_chosen)
+
+    def _load_chosen(self, slot: str | None) -> None:
+        self._show_saves()  # a save may have been deleted
+        if slot is not None:
+            from ..resume import resume_save
+
+            resume_save(self, slot, self._play_loaded, self._say)
 
     def action_endings(self) -> None:
         if self._ready("endings"):
