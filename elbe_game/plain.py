@@ -332,6 +332,8 @@ class PlainGame:
             self.say(f"Note: {note}")
         self.say(f"Loaded {result.info.slot!r}.")
         self.say()
+        if result.info.kind != "auto":
+            self.after_move()  # so that --continue comes back here, not to before the load
         self.show(self.engine.view())
 
     def ask(self, question: str) -> bool:

@@ -142,3 +142,33 @@ def test_in_game_save_and_load(tmp_path: Path, sample_story: Story) -> None:
     assert "Loaded 'here'." in text
     assert "Not loaded: there is no save named 'nowhere'" in text
     assert game.engine.state.node == "mulde_supply" and game.engine.state.turn == 1
+
+
+def test_continue_after_a_load_comes_back_to_the_loaded_passage(tmp_path) -> None:
+    """Loading is a move too: the autosave follows it, as in the full-screen app."""
+    import os
+    import subprocess
+    import sys
+
+    from ..conftest import PROJECT, SAMPLE
+
+    saves = tmp_path / "s"
+
+    def play(*args: str, stdin: str) -> str:
+        env = {**os.environ, "PYTHONPATH": str(PROJECT)}
+        cmd = [sys.executable, "-m", "elbe_game", "play", "--plain", "--story", str(SAMPLE)]
+        return subprocess.run(
+            [*cmd, "--saves-dir", str(saves), "--seed", "1", *args],
+            input=stdin,
+            capture_output=True,
+            text=True,
+            env=env,
+            check=True,
+        ).stdout
+
+    play(stdin="2\nsave early\n")  # at "Across the Mulde", saved as 'early'
+    play("--load", "early", stdin="2\n")  # on to "Past the line" (an ending)
+    out = play(stdin="1\nload early\n")  # a new game: the command post, then load
+    assert "Loaded 'early'" in out
+    out = play("--continue", stdin="")
+    assert "== Across the Mulde ==" in out.split("Loaded")[-1]
