@@ -45,7 +45,8 @@ class StatusPanel(Static):
             if isinstance(value, bool):
                 parts.append("  yes\n" if value else "  no\n")
             elif isinstance(value, int) and row.low is not None and row.high is not None:
-                parts.append(f"  {bar(value, row.low, row.high)} {value}/{row.high}\n")
+                scale = f"/{row.high}" if row.low == 0 else f" ({row.low} to {row.high})"
+                parts.append(f"  {bar(value, row.low, row.high)} {value}{scale}\n")
             else:
                 parts.append(f"  {value}\n")
         parts += ["\n", ("Carrying", "bold underline"), "\n"]
