@@ -33,10 +33,6 @@ class Template:
     def render(self, ctx: Context) -> str:
         return _render(self.parts, ctx)
 
-    @property
-    def is_static(self) -> bool:
-        return all(isinstance(p, str) for p in self.parts)
-
 
 def _render(parts: tuple[object, ...], ctx: Context) -> str:
     out: list[str] = []
