@@ -82,6 +82,10 @@ class Engine:
     story: Story
     state: GameState
     undo_stack: list[GameState] = field(default_factory=list, repr=False)
+    # node -> choices taken there, built from state.path as it grows (see _taken)
+    _taken_index: tuple[GameState | None, int, dict[str, set[str]]] = field(
+        default=(None, 0, {}), init=False, repr=False, compare=False
+    )
 
     # ------------------------------------------------------------ starting
 
@@ -158,9 +162,22 @@ class Engine:
         entries.append(JournalEntry(self.state.turn, self.node.id, self.node.title, None, None))
         return entries
 
+    def _taken(self, node_id: str) -> set[str]:
+        """The choices already taken at ``node_id``, for once-only choices. The index
+        follows the path as it grows, so a long game costs no rescans; a new state
+        object (undo, load) starts it afresh."""
+        owner, done, index = self._taken_index
+        path = self.state.path
+        if owner is not self.state or done > len(path):
+            owner, done, index = self.state, 0, {}
+        for step in path[done:]:
+            index.setdefault(step.node, set()).add(step.choice)
+        self._taken_index = (owner, len(path), index)
+        return index.get(node_id, set())
+
     def _options(self, node: Node) -> tuple[ChoiceView, ...]:
         state = self.state
-        taken = {s.choice for s in state.path if s.node == node.id}
+        taken = self._taken(node.id) if any(c.once for c in node.choices) else set()
         shown: list[ChoiceView] = []
         fallbacks: list[ChoiceView] = []
         for choice in node.choices:
@@ -190,9 +207,7 @@ class Engine:
         if view is None or not view.available:
             if view is not None and view.reason:
                 reason = view.reason
-            elif choice.once and any(
-                s.node == node.id and s.choice == choice_id for s in self.state.path
-            ):
+            elif choice.once and choice_id in self._taken(node.id):
                 reason = "it can be taken only once"
             else:
                 reason = "it is not offered now"

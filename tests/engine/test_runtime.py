@@ -278,3 +278,14 @@ def test_jump_is_for_tools_and_undoable(story) -> None:
     assert engine.state.node == "start"
     with pytest.raises(Exception, match="no node 'moon'"):
         engine.jump("moon")
+
+
+def test_once_only_choices_come_back_after_undo_and_load(story) -> None:
+    engine = Engine.new_game(story, seed=1)
+    engine.choose("lamp")
+    assert "lamp" not in [c.id for c in engine.view().choices]
+    engine.undo()
+    assert "lamp" in [c.id for c in engine.view().choices]
+    engine.choose("lamp")
+    resumed = Engine.from_dict(story, engine.to_dict())
+    assert "lamp" not in [c.id for c in resumed.view().choices]
