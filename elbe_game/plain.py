@@ -81,9 +81,14 @@ WIDTH = 80
 _BLOCK = re.compile(r"^\s*([-*+>#|]|\d+[.)]\s|```)")
 
 
+_EMPHASIS = re.compile(r"(\*\*|\*)(?=\S)(.+?)(?<=\S)\1")
+
+
 def reflow(markdown: str, width: int = WIDTH) -> str:
     """Passage text as even paragraphs: the lines of each plain paragraph are joined
-    and wrapped to ``width``; lists, quotes, headings and tables keep their lines."""
+    and wrapped to ``width``; lists, quotes, headings and tables keep their lines.
+    Emphasis markers go (a screen reader would read out every asterisk)."""
+    markdown = _EMPHASIS.sub(r"\2", markdown)
     paragraphs = [p for p in re.split(r"\n\s*\n", markdown.strip()) if p.strip()]
     out = []
     for para in paragraphs:

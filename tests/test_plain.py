@@ -97,3 +97,11 @@ def test_reflow_evens_paragraphs_and_keeps_blocks() -> None:
     assert reflow(text, width=20) == (
         "A short line and a\nmuch longer line\nthat goes on.\n\n- one\n- two\n\n> quoted"
     )
+
+
+def test_reflow_drops_emphasis_markers() -> None:
+    from elbe_game.plain import reflow
+
+    assert reflow("The *Soldbuch* and **Meeting on the Elbe**; 2 * 3 stays.") == (
+        "The Soldbuch and Meeting on the Elbe; 2 * 3 stays."
+    )
