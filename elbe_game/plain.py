@@ -72,7 +72,7 @@ def describe_save(info: SaveInfo) -> str:
     where = ", ".join(p for p in (info.date, info.time) if p)
     return (
         f"{info.slot} ({info.kind}): {info.title}" + (f" ({where})" if where else "") + f", "
-        f"turn {info.turn}; {info.player_name or 'unnamed'}; saved {when}; "
+        f"turn {info.turn + 1}; {info.player_name or 'unnamed'}; saved {when}; "
         f"played {hours}:{minutes:02d}:{seconds:02d}"
     )
 
@@ -280,7 +280,7 @@ class PlainGame:
         items = [engine.story.items[i].name for i in engine.state.inventory]
         self.say("Carrying: " + (", ".join(items) if items else "nothing"))
         self.say(f"Codex entries: {len(engine.state.codex)} of {len(engine.story.codex)}")
-        self.say(f"Turn: {engine.state.turn}")
+        self.say(f"Turn: {engine.state.turn + 1}")
 
     def cmd_journal(self, _: str) -> None:
         for entry in self.engine.journal():
