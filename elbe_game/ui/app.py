@@ -105,8 +105,8 @@ class ElbeApp(App[None]):
         yield SystemCommand("Settings", "Theme and typewriter reveal", self.action_settings)
         other = "default" if self.settings.theme == "high-contrast" else "high-contrast"
         yield SystemCommand(
-            f"Theme: {'high contrast' if other == 'high-contrast' else 'default'}",
-            "Switch between the default and the high-contrast theme",
+            f"Switch to the {'high-contrast' if other == 'high-contrast' else 'default'} theme",
+            "The default and the high-contrast theme (Settings has both, and the typewriter)",
             self.action_switch_theme,
         )
         yield SystemCommand("Quit", "Leave the game (ctrl+q)", self.action_quit)

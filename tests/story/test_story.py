@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import io
+import random
+import re
 
 import pytest
 
@@ -78,3 +80,27 @@ def test_walkthrough_reaches_its_ending_and_shows_the_consequences(story, path) 
     assert "In your story:" in text and "In history:" in text
     for entry in (*ending.timeline.story, *ending.timeline.history):
         assert entry.text in text
+
+
+RUN_TOGETHER = re.compile(r"[a-z][.!?,;:][\"”’]?[A-Z]|[.!?][\"”][A-Z“\"]|\w\{|\}\w|\{|\}")
+
+
+def test_rendered_text_never_runs_together(story) -> None:
+    """Conditional segments leave no 'press.You', no lost paragraph breaks and no
+    template leftovers, in any state random play reaches."""
+    rng = random.Random(7)
+    problems: dict[str, str] = {}
+    for run in range(300):
+        engine = Engine.new_game(story, seed=run)
+        while True:
+            view = engine.view()
+            for text in (view.text, *(c.text for c in view.choices)):
+                found = RUN_TOGETHER.search(text)
+                if found:
+                    problems.setdefault(
+                        view.node_id, text[max(0, found.start() - 30) : found.end() + 20]
+                    )
+            if engine.is_over or not view.available:
+                break
+            engine.choose(rng.choice(view.available).id)
+    assert problems == {}

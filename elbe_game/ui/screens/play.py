@@ -385,7 +385,9 @@ class PlayScreen(Screen[str | None]):
         self.app.push_screen(
             ConfirmScreen(
                 "Leave this game for the title screen?",
-                "It is autosaved after every choice: Continue on the title screen resumes it.",
+                "It is autosaved after every choice: Continue on the title screen resumes it."
+                if self.engine.state.turn
+                else "Nothing is saved yet: the autosave begins with your first choice.",
             ),
             self._leave_answered,
         )
