@@ -125,12 +125,22 @@ def cmd_check(story: Path, output: str) -> int:
         for diagnostic in report.diagnostics:
             print(diagnostic.format())
         stats = report.stats
-        print(
-            f"{len(report.errors)} errors, {len(report.warnings)} warnings; "
-            f"{stats['nodes']} nodes, {stats['choices']} choices, {stats['endings']} endings, "
-            f"{stats['words']} words, {stats['reachable_nodes']} reachable"
+        counts = (
+            f"{_plural(len(report.errors), 'error')}, {_plural(len(report.warnings), 'warning')}"
         )
+        if report.story is None:
+            print(f"{counts}; the story cannot be loaded until the errors are fixed")
+        else:
+            print(
+                f"{counts}; {stats['nodes']} nodes, {stats['choices']} choices, "
+                f"{stats['endings']} endings, {stats['words']} words, "
+                f"{stats['reachable_nodes']} reachable"
+            )
     return 0 if report.ok else 1
+
+
+def _plural(count: int, word: str) -> str:
+    return f"{count} {word}{'' if count == 1 else 's'}"
 
 
 def cmd_schema() -> int:
@@ -240,10 +250,13 @@ def _play_plain(story_dir: Path, args: argparse.Namespace) -> int:
     try:
         story = load_story(story_dir)
     except StoryError as exc:
+        errors = [d for d in exc.diagnostics if d.severity == "error"]
+        if all(d.code == "E024" for d in errors):  # nothing to check: no story there
+            print(f"elbe-game: cannot start: {errors[0].format()}", file=sys.stderr)
+            return 1
         print(f"elbe-game: cannot start: the story in {story_dir} has errors:", file=sys.stderr)
-        for diagnostic in exc.diagnostics:
-            if diagnostic.severity == "error":
-                print(f"  {diagnostic.format()}", file=sys.stderr)
+        for diagnostic in errors:
+            print(f"  {diagnostic.format()}", file=sys.stderr)
         print("Run `elbe-game check` on it for the full report.", file=sys.stderr)
         return 1
     store = SaveStore(saves_folder(args.saves_dir))
@@ -252,6 +265,13 @@ def _play_plain(story_dir: Path, args: argparse.Namespace) -> int:
         print(f"elbe-game: note: {profile.problem}", file=sys.stderr)
     slot = args.load
     if args.continue_game:
+        damaged = [info.slot for info in store.list() if info.damaged]
+        if damaged:
+            print(
+                f"elbe-game: note: skipping damaged saves ({', '.join(damaged)}); "
+                "`elbe-game saves` says what is wrong with each.",
+                file=sys.stderr,
+            )
         newest = store.newest(story)
         if newest is None:
             print(f"elbe-game: no saves of this story in {store.folder}; starting a new game.")

@@ -65,7 +65,8 @@ def load_game(
 def describe_save(info: SaveInfo) -> str:
     """One line about a save, for `saves` lists."""
     if info.problem is not None:
-        return f"{info.slot}: DAMAGED: {info.problem}"
+        why = info.problem.removeprefix(f"the save {info.slot!r} is damaged: ")
+        return f"{info.slot}: DAMAGED ({info.path}): {why}"
     when = info.saved_at.strftime("%Y-%m-%d %H:%M") if info.saved_at else "?"
     minutes, seconds = divmod(int(info.play_time), 60)
     hours, minutes = divmod(minutes, 60)
@@ -255,7 +256,7 @@ class PlainGame:
         try:
             view = self.engine.undo()
         except ElbeError as exc:
-            self.say(f"Cannot undo: {exc}.")
+            self.say(f"{str(exc)[:1].upper()}{str(exc)[1:]}.")
             return
         self.after_move()
         self.say("Undone.")
@@ -295,7 +296,7 @@ class PlainGame:
             self.say("No codex entries yet.")
         for ident in unlocked:
             entry = self.engine.story.codex[ident]
-            self.say(f"{entry.title} ({entry.category}): {entry.text.strip()}")
+            self.say(reflow(f"{entry.title} ({entry.category}): {entry.text.strip()}"))
 
     def cmd_save(self, name: str) -> None:
         if self.store is None:

@@ -37,7 +37,7 @@ def test_first_screen(sample_story) -> None:
         ("7", "There is no choice 7: pick a number from 1 to 2."),
         ("0", "There is no choice 0: pick a number from 1 to 2."),
         ("-1", "Unknown command '-1': type a choice number, or 'help' for commands."),
-        ("undo", "Cannot undo: nothing to undo: this is where the story starts."),
+        ("undo", "Nothing to undo: this is where the story starts."),
     ],
 )
 def test_bad_input_gets_one_line_and_the_prompt_again(sample_story, line: str, answer: str) -> None:

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import json
 import math
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
@@ -161,8 +162,9 @@ def decode(raw: bytes, slot: str = "", path: Path | None = None) -> Envelope:
     except UnicodeDecodeError:
         raise damaged("the file is not UTF-8 text") from None
     except json.JSONDecodeError as exc:
+        what = re.sub(r"\s+(starting\s+)?at$", "", exc.msg).lower()
         where = f"line {exc.lineno}, column {exc.colno}"
-        raise damaged(f"it is cut short or not JSON ({exc.msg} at {where})") from None
+        raise damaged(f"it is cut short or not JSON ({what} at {where})") from None
     except RecursionError:
         raise damaged("it is nested too deeply") from None
     if not isinstance(data, dict) or data.get("format") != FORMAT:

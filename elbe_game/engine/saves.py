@@ -138,11 +138,17 @@ class SaveStore:
         At every moment autosave.json is the old save or the new one."""
         current = self._file(AUTOSAVE_SLOT)
         try:
-            for i in range(AUTOSAVE_BACKUPS - 1, 0, -1):
-                older = self._file(f"{AUTOSAVE_SLOT}.{i}")
-                if older.exists():
-                    os.replace(older, self._file(f"{AUTOSAVE_SLOT}.{i + 1}"))
             previous = current.read_bytes() if current.exists() else None
+            if previous is not None:
+                try:
+                    decode(previous, AUTOSAVE_SLOT, current)
+                except SaveError:
+                    previous = None  # a damaged autosave is not worth keeping as a backup
+            if previous is not None and AUTOSAVE_BACKUPS:
+                for i in range(AUTOSAVE_BACKUPS - 1, 0, -1):
+                    older = self._file(f"{AUTOSAVE_SLOT}.{i}")
+                    if older.exists():
+                        os.replace(older, self._file(f"{AUTOSAVE_SLOT}.{i + 1}"))
         except OSError as exc:
             why = describe_os_error(exc, self.folder)
             raise SaveIOError(f"could not autosave: {why}", AUTOSAVE_SLOT, current) from exc

@@ -131,10 +131,7 @@ def parse_file(path: str, raw: bytes) -> SourceFile:
     try:
         root = loader.get_single_node()
     except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
-        line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
-        what = " ".join(str(p) for p in (exc.context, exc.problem) if p)
-        source.diagnostics.append(Diagnostic(path, line, col, "E001", f"YAML syntax: {what}"))
+        source.diagnostics.append(_syntax_problem(path, source.text, exc))
         return source
     except yaml.YAMLError as exc:
         source.diagnostics.append(Diagnostic(path, 1, 1, "E001", f"YAML syntax: {exc}"))
@@ -145,6 +142,23 @@ def parse_file(path: str, raw: bytes) -> SourceFile:
         builder = _Builder(source)
         source.data = builder.build(root, ())
     return source
+
+
+def _syntax_problem(path: str, text: str, exc: yaml.MarkedYAMLError) -> Diagnostic:
+    """libyaml's message, with where the construct began and, when the likely cause is
+    a quote left open further up, the line of that quote."""
+    mark = exc.problem_mark or exc.context_mark
+    line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
+    message = f"YAML syntax: {exc.problem or exc.context}"
+    if exc.context and exc.problem and exc.context_mark is not None:
+        message += f" ({exc.context} that begins at line {exc.context_mark.line + 1})"
+    first = exc.context_mark.line if exc.context_mark is not None else 0
+    for number, raw in enumerate(text.splitlines()[first : line - 1], first + 1):
+        body = raw.split(" #", 1)[0]
+        if body.count('"') % 2 or (body.count("'") % 2 and ": '" in body):
+            message += f"; is a quote left open on line {number}?"
+            break
+    return Diagnostic(path, line, col, "E001", message)
 
 
 class _Builder:

@@ -164,3 +164,16 @@ def test_where_the_saves_folder_is(monkeypatch: pytest.MonkeyPatch, tmp_path: Pa
     monkeypatch.setattr(saves_module, "checkout_root", lambda: None)
     installed = saves_folder()
     assert installed.name == "saves" and "elbe-game" in installed.parts
+
+
+def test_a_damaged_autosave_is_replaced_not_kept_as_a_backup(
+    store: SaveStore, played: Engine, sample_story: Story
+) -> None:
+    store.autosave(played)
+    store.autosave(played)  # autosave.1 is a good backup now
+    good_backup = (store.folder / "autosave.1.json").read_bytes()
+    (store.folder / "autosave.json").write_text('{"format": "elbe-1945-save", "vers')
+    store.autosave(played)
+    assert (store.folder / "autosave.1.json").read_bytes() == good_backup
+    assert not (store.folder / "autosave.2.json").exists()
+    assert store.load("autosave", sample_story).engine.state == played.state
