@@ -6,6 +6,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, ClassVar
 
+from rich.table import Table
+from rich.text import Text
 from textual.binding import Binding, BindingType
 from textual.content import Content
 from textual.widgets import OptionList
@@ -35,17 +37,16 @@ class ChoiceList(OptionList, inherit_bindings=False):
         for number, choice in enumerate(choices, 1):
             key = f"{number}. " if number <= 9 else "   "
             if choice.available:
-                prompt = Content.assemble((key, "bold"), choice.text)
+                body = Text(choice.text)  # Text, not markup: story text is shown as written
             else:
-                prompt = Content.assemble(
-                    key,
+                body = Text.assemble(
                     "✗ ",
                     choice.text,
-                    "\n   ",
+                    "\n",
                     ("unavailable: ", "italic"),
                     (choice.reason or "not possible now", "italic"),
                 )
-            options.append(Option(prompt, id=choice.id, disabled=not choice.available))
+            options.append(Option(_hanging(key, body), id=choice.id, disabled=not choice.available))
         self._replace(options)
 
     def show_ending(self, title: str) -> None:
@@ -59,3 +60,12 @@ class ChoiceList(OptionList, inherit_bindings=False):
         first = next((i for i, option in enumerate(options) if not option.disabled), None)
         self.highlighted = first
         self.scroll_home(animate=False)
+
+
+def _hanging(key: str, body: Text) -> Table:
+    """The number, then the text indented under itself when it wraps."""
+    grid = Table.grid()
+    grid.add_column(width=len(key), no_wrap=True)
+    grid.add_column(ratio=1)
+    grid.add_row(Text(key, style="bold"), body)
+    return grid
