@@ -12,6 +12,7 @@ from typing import Any
 from textual.pilot import Pilot
 
 from elbe_game.ui.app import ElbeApp, make_app
+from elbe_game.ui.screens.play import PlayScreen
 
 SAMPLE = Path(__file__).resolve().parents[1] / "fixtures" / "sample"
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
@@ -136,3 +137,10 @@ async def wait_for(pilot: Pilot[None], condition: Any, seconds: float = 5.0) -> 
             return
         await pilot.pause(0.05)
     assert condition(), "the condition did not come true in time"
+
+
+def play_screen(app: object) -> PlayScreen:
+    """The play screen on top, or a failed assertion."""
+    screen = app.screen  # type: ignore[attr-defined]
+    assert isinstance(screen, PlayScreen)
+    return screen

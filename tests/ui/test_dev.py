@@ -15,6 +15,7 @@ from .helpers import (
     SAMPLE,
     SMALL,
     build_app,
+    play_screen,
     record_notifications,
     screen_text,
     settle,
@@ -23,12 +24,6 @@ from .helpers import (
 )
 
 pytestmark = pytest.mark.asyncio
-
-
-def play_screen(app: object) -> PlayScreen:
-    screen = app.screen  # type: ignore[attr-defined]
-    assert isinstance(screen, PlayScreen)
-    return screen
 
 
 async def test_dev_reloads_keeps_the_node_and_shows_then_hides_errors(tmp_path: Path) -> None:

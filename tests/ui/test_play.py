@@ -21,6 +21,7 @@ from .helpers import (
     LARGE,
     SMALL,
     build_app,
+    play_screen,
     record_notifications,
     screen_text,
     settle,
@@ -28,12 +29,6 @@ from .helpers import (
 )
 
 pytestmark = pytest.mark.asyncio
-
-
-def play_screen(app: object) -> PlayScreen:
-    screen = app.screen  # type: ignore[attr-defined]
-    assert isinstance(screen, PlayScreen)
-    return screen
 
 
 async def test_play_screen_shows_header_passage_and_choices() -> None:

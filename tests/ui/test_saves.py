@@ -19,6 +19,7 @@ from .helpers import (
     SAMPLE,
     SMALL,
     build_app,
+    play_screen,
     record_notifications,
     screen_text,
     settle,
@@ -28,12 +29,6 @@ from .helpers import (
 )
 
 pytestmark = pytest.mark.asyncio
-
-
-def play_screen(app: object) -> PlayScreen:
-    screen = app.screen  # type: ignore[attr-defined]
-    assert isinstance(screen, PlayScreen)
-    return screen
 
 
 async def test_save_quit_and_continue_in_a_new_app(tmp_path: Path) -> None:
