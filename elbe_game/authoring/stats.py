@@ -13,7 +13,7 @@ from pathlib import PurePath
 
 from ..engine import Story
 from ..engine.model import Node
-from ..engine.validate import word_count
+from ..engine.stats import word_count
 
 WORDS_PER_MINUTE = 200
 
@@ -36,17 +36,13 @@ class Counts:
         return {**asdict(self), "reading_minutes": round(self.minutes, 1)}
 
 
-def _words(text: str) -> int:
-    return word_count(text)
-
-
 def node_words(node: Node) -> int:
-    words = _words(node.text.source) + sum(_words(c.text.source) for c in node.choices)
+    words = word_count(node.text.source) + sum(word_count(c.text.source) for c in node.choices)
     if node.history is not None:
-        words += _words(node.history.text)
+        words += word_count(node.history.text)
     if node.ending is not None:
         timeline = node.ending.timeline
-        words += sum(_words(e.text) for e in (*timeline.story, *timeline.history))
+        words += sum(word_count(e.text) for e in (*timeline.story, *timeline.history))
     return words
 
 

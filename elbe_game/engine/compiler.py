@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from pathlib import Path
 from types import MappingProxyType
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from . import format as fmt
 from .diagnostics import Diagnostic
@@ -23,14 +23,11 @@ from .expressions import (
     compile_expression,
     constant,
 )
+from .merge import Definition, Merged
 from .model import Choice, Effect, Ending, HistoryNote, Location, Node, Story, VariableDef
 from .text import Template, compile_template
 from .yamlsrc import Path as DataPath
 from .yamlsrc import SourceFile
-
-if TYPE_CHECKING:
-    from .loader import Definition, Merged
-
 
 #: "unknown X" problems, which a file we could not read may explain
 REFERENCE_CODES = frozenset({"E009", "E010", "E011", "E012", "E013", "E014", "E017"})

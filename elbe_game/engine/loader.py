@@ -8,19 +8,19 @@ from __future__ import annotations
 
 import hashlib
 import os
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
-
-import msgspec
 
 from .compiler import compile_story
 from .diagnostics import Diagnostic, sort_key
 from .errors import StoryError
-from .format import SECTION_TYPES, SECTIONS, StoryFile
+from .format import StoryFile
+from .merge import convert_sections, merge_files
 from .model import Story
+from .stats import story_stats
 from .structure import check_structure
-from .validate import story_stats, validate_story
+from .warnings import story_warnings
 from .yamlsrc import SourceFile, parse_file
 
 STORY_SUFFIXES = (".yaml", ".yml")
@@ -28,25 +28,6 @@ STORY_SUFFIXES = (".yaml", ".yml")
 WALKTHROUGH_SUFFIX = ".walk.yaml"
 #: problems that leave a file's content unknown
 UNREADABLE = ("E001", "E002", "E003")
-
-
-@dataclass
-class Definition:
-    """One id defined in one file: where, and what the author wrote."""
-
-    source: SourceFile
-    path: tuple[str, ...]
-    value: Any
-
-
-@dataclass
-class Merged:
-    """All files' sections merged: section -> id -> Definition."""
-
-    info: Definition | None = None
-    sections: dict[str, dict[str, Definition]] = field(
-        default_factory=lambda: {name: {} for name in SECTIONS}
-    )
 
 
 @dataclass
@@ -123,12 +104,12 @@ def check_story(root: str | os.PathLike[str]) -> CheckReport:
             continue  # unreadable, or empty: nothing to merge
         problems = check_structure(source, StoryFile)
         diagnostics.extend(d for _, d in problems)
-        parsed.append((source, _convert(source.data, {p[:2] for p, _ in problems})))
+        parsed.append((source, convert_sections(source.data, {p[:2] for p, _ in problems})))
 
-    merged = _merge(parsed, diagnostics)
+    merged = merge_files(parsed, diagnostics)
     story: Story | None = None
     if merged.info is None:
-        if not any(d.code in ("E001", "E002", "E003") for d in diagnostics):
+        if not any(d.code in UNREADABLE for d in diagnostics):
             # (a file we could not read might hold the manifest: then say nothing)
             diagnostics.append(
                 Diagnostic(
@@ -148,7 +129,7 @@ def check_story(root: str | os.PathLike[str]) -> CheckReport:
     if any(d.severity == "error" for d in diagnostics):
         story = None
     elif story is not None:
-        diagnostics.extend(validate_story(story, merged))
+        diagnostics.extend(story_warnings(story, merged))
     diagnostics.sort(key=sort_key)
     return CheckReport(story, diagnostics, story_stats(story, files))
 
@@ -159,61 +140,3 @@ def load_story(root: str | os.PathLike[str]) -> Story:
     if report.story is None:
         raise StoryError(report.diagnostics)
     return report.story
-
-
-def _convert(data: Any, broken: set[tuple[str | int, ...]]) -> dict[str, Any]:
-    """The file's sections as structs. A definition with structural problems becomes
-    None: its id still counts as defined, so it causes no follow-on errors elsewhere."""
-    if not isinstance(data, dict) or () in broken:
-        return {}
-    parts: dict[str, Any] = {}
-    if data.get("story") is not None and ("story",) not in broken:
-        parts["story"] = msgspec.convert(data["story"], SECTION_TYPES["story"])
-    for section in SECTIONS:
-        entries = data.get(section)
-        if not isinstance(entries, dict) or (section,) in broken:
-            continue
-        parts[section] = {
-            ident: None
-            if (section, ident) in broken
-            else msgspec.convert(value, SECTION_TYPES[section])
-            for ident, value in entries.items()
-        }
-    return parts
-
-
-def _merge(files: list[tuple[SourceFile, dict[str, Any]]], diagnostics: list[Diagnostic]) -> Merged:
-    merged = Merged()
-    for source, content in files:
-        if content.get("story") is not None:
-            if merged.info is not None:
-                first = merged.info.source
-                line, _ = first.where(("story",), key=True)
-                diagnostics.append(
-                    source.error(
-                        ("story",),
-                        "E020",
-                        f"a second 'story:' section; the manifest is already in {first.path}:{line}",
-                        key=True,
-                    )
-                )
-            else:
-                merged.info = Definition(source, ("story",), content["story"])
-        for section in SECTIONS:
-            table = merged.sections[section]
-            for ident, value in content.get(section, {}).items():
-                if ident in table:
-                    earlier = table[ident]
-                    line, _ = earlier.source.where(earlier.path, key=True)
-                    kind = "codex entry" if section == "codex" else section.rstrip("s")
-                    diagnostics.append(
-                        source.error(
-                            (section, ident),
-                            "E008",
-                            f"{kind} {ident!r} is defined twice (first at {earlier.source.path}:{line})",
-                            key=True,
-                        )
-                    )
-                    continue
-                table[ident] = Definition(source, (section, ident), value)
-    return merged

@@ -15,6 +15,9 @@ from .expressions import Expression, Value
 from .format import CodexEntry, Item, Source, StoryInfo, Timeline
 from .text import Template
 
+#: the variable the front ends fill with the name the player gives
+PLAYER_NAME = "player_name"
+
 
 @dataclass(frozen=True, slots=True)
 class Location:

@@ -24,9 +24,8 @@ from .errors import (
 )
 from .expressions import TYPE_OF, Value
 from .format import Timeline
-from .model import Choice, Effect, HistoryNote, Node, Story
+from .model import PLAYER_NAME, Choice, Effect, HistoryNote, Node, Story
 from .state import GameState, Step
-from .validate import PLAYER_NAME
 
 
 @dataclass(frozen=True, slots=True)

@@ -24,11 +24,10 @@ import msgspec
 
 from .. import __version__
 from .errors import DamagedSaveError, SaveVersionError
-from .model import Story
+from .model import PLAYER_NAME, Story
 from .runtime import Engine
 from .state import GameState
 from .storage import slot_kind
-from .validate import PLAYER_NAME
 
 FORMAT = "elbe-1945-save"
 SAVE_VERSION = 1  # bump it, and add a step to _MIGRATIONS, whenever the format changes

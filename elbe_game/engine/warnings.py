@@ -1,4 +1,6 @@
-"""Whole-story checks that are warnings, not errors, and the story's statistics.
+"""Whole-story checks that are warnings, not errors: unreachable passages, variables
+never read or never set, passages where the player could be stuck, codex entries and
+items nothing hands out.
 
 Reachability is static: a choice counts as an edge unless its condition is false for
 certain, i.e. it reads only variables that nothing ever sets and is false at their
@@ -7,21 +9,13 @@ defaults.
 
 from __future__ import annotations
 
-import re
 from collections import deque
 from collections.abc import Mapping
-from pathlib import Path
-from typing import TYPE_CHECKING
 
 from .diagnostics import Diagnostic
 from .expressions import Expression, Value
-from .model import Effect, Node, Story
-
-if TYPE_CHECKING:
-    from .loader import Merged
-
-#: set by the front end when the player gives a name, so never "never set"
-PLAYER_NAME = "player_name"
+from .merge import Merged
+from .model import PLAYER_NAME, Effect, Node, Story
 
 
 class _Defaults:
@@ -98,7 +92,7 @@ def _can_all_be_unavailable(node: Node) -> bool:
     return all(c.condition is not None or c.once for c in node.choices)
 
 
-def validate_story(story: Story, merged: Merged) -> list[Diagnostic]:
+def story_warnings(story: Story, merged: Merged) -> list[Diagnostic]:
     out: list[Diagnostic] = []
     reached = reachable(story)
     for node in story.nodes.values():
@@ -175,43 +169,3 @@ def validate_story(story: Story, merged: Merged) -> list[Diagnostic]:
                 line, col = d.source.where(d.path, key=True)
                 out.append(Diagnostic(d.source.path, line, col, code, what.format(ident)))
     return out
-
-
-_TAG = re.compile(r"\{[^{}\n]*\}")
-_WORD = re.compile(r"\w[\w'’-]*")
-
-
-def word_count(text: str) -> int:
-    """Words a reader reads: template tags such as {if ...} and {name} do not count."""
-    return len(_WORD.findall(_TAG.sub(" ", text)))
-
-
-def story_stats(story: Story | None, files: list[Path]) -> dict[str, int]:
-    if story is None:
-        return {
-            "files": len(files),
-            "nodes": 0,
-            "choices": 0,
-            "endings": 0,
-            "words": 0,
-            "variables": 0,
-            "items": 0,
-            "history_notes": 0,
-            "codex_entries": 0,
-            "sources": 0,
-            "reachable_nodes": 0,
-        }
-    nodes = story.nodes.values()
-    return {
-        "files": len(files),
-        "nodes": len(story.nodes),
-        "choices": sum(len(n.choices) for n in nodes),
-        "endings": sum(1 for n in nodes if n.ending is not None),
-        "words": sum(word_count(n.text.source) for n in nodes),
-        "variables": len(story.variables),
-        "items": len(story.items),
-        "history_notes": sum(1 for n in nodes if n.history is not None),
-        "codex_entries": len(story.codex),
-        "sources": len(story.sources),
-        "reachable_nodes": len(reachable(story)),
-    }
