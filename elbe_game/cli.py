@@ -11,13 +11,14 @@ import json
 import sys
 from collections.abc import Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from .host.options import PlayOptions
 
 from . import __version__
-from .paths import bundled_story_dir
-
-#: the authors' tools (elbe_game.authoring), imported only when one is asked for, so
-#: that starting the game pays nothing for them
-AUTHORING_COMMANDS = ("playtest", "graph", "stats", "test")
+from .authoring import COMMANDS as AUTHORING_COMMANDS  # names only: the tools load when asked
+from .host.dirs import bundled_story_dir
 
 
 def _parser(authoring: bool = True) -> argparse.ArgumentParser:
@@ -151,10 +152,12 @@ def cmd_schema() -> int:
 
 
 def cmd_saves(saves_dir: Path | None, output: str, delete: str | None) -> int:
-    from .engine.saves import SaveError, SaveStore, saves_folder
+    from .engine.errors import SaveError
+    from .host.dirs import Folders
+    from .host.saves import SaveStore
     from .plain import describe_save
 
-    store = SaveStore(saves_folder(saves_dir))
+    store = SaveStore(Folders.resolve(saves_dir=saves_dir).saves)
     if delete is not None:
         try:
             store.delete(delete)
@@ -165,21 +168,7 @@ def cmd_saves(saves_dir: Path | None, output: str, delete: str | None) -> int:
         return 0
     infos = store.list()
     if output == "json":
-        rows = [
-            {
-                "slot": i.slot,
-                "kind": i.kind,
-                "path": str(i.path),
-                "problem": i.problem,
-                "saved_at": i.saved_at.isoformat() if i.saved_at else None,
-                "play_time": i.play_time,
-                "player_name": i.player_name,
-                "story": {"id": i.story_id, "title": i.story_title, "hash": i.content_hash},
-                "passage": {"node": i.node, "title": i.title, "date": i.date, "time": i.time},
-                "turn": i.turn,
-            }
-            for i in infos
-        ]
+        rows = [info.to_dict() for info in infos]
         print(json.dumps({"folder": str(store.folder), "saves": rows}, indent=2))
         return 0
     if not infos:
@@ -191,107 +180,93 @@ def cmd_saves(saves_dir: Path | None, output: str, delete: str | None) -> int:
     return 0
 
 
-def cmd_play(args: argparse.Namespace) -> int:
-    story_dir = args.story or bundled_story_dir()
-    if not args.plain and sys.stdin.isatty() and sys.stdout.isatty():
-        problem = _check_dev_start(story_dir, args)
-        if problem is not None:
-            print(f"elbe-game: {problem}", file=sys.stderr)
-            return 2
-        from .ui.app import make_app
+def _options(args: argparse.Namespace) -> PlayOptions:
+    from .host.options import PlayOptions
 
-        # --saves-dir goes as given: the app resolves it with saves_folder() in the
-        # thread that loads the story, because importing the engine here, before the
-        # first frame, would cost the title screen about 150 ms.
-        app = make_app(
-            story_dir=story_dir,
-            saves_dir=args.saves_dir,
-            seed=args.seed,
-            player_name=args.name,
-            continue_game=args.continue_game,
-            load_slot=args.load,
-            start_at=args.start_at,
-            sets=tuple(args.set),
-            dev=args.dev,
-        )
-        app.run()
-        return app.return_code or 0
+    return PlayOptions(
+        story_dir=args.story or bundled_story_dir(),
+        saves_dir=args.saves_dir,
+        seed=args.seed,
+        player_name=args.name,
+        continue_game=args.continue_game,
+        load_slot=args.load,
+        start_at=args.start_at,
+        sets=tuple(args.set),
+        dev=args.dev,
+    )
+
+
+def cmd_play(args: argparse.Namespace) -> int:
+    if not args.plain and sys.stdin.isatty() and sys.stdout.isatty():
+        return _play_app(args)
     if args.dev:
         print("elbe-game: --dev reloads the full-screen app only; ignored here.", file=sys.stderr)
-    return _play_plain(story_dir, args)
+    return _play_plain(args)
 
 
-def _check_dev_start(story_dir: Path, args: argparse.Namespace) -> str | None:
-    """The message for a bad ``--start-at``/``--set``, before the app starts (the story
-    is read only when they are given). A broken story is left to the app to show."""
-    if args.start_at is None and not args.set:
-        return None
-    from .authoring.devstart import DevStartError, prepare_engine
-    from .engine import StoryError, load_story
+def _play_app(args: argparse.Namespace) -> int:
+    # The engine is not imported here: the app loads the story in a worker thread after
+    # the title screen's first frame (importing it first would cost about 150 ms).
+    # Only --start-at and --set are checked first, so that a mistake in them is one line
+    # on stderr; the story read for that is handed to the app, not read twice.
+    story = None
+    if args.start_at is not None or args.set:
+        from .authoring.devstart import DevStartError, prepare_engine
+        from .engine import StoryError, load_story
 
+        try:
+            story = load_story(args.story or bundled_story_dir())
+            prepare_engine(story, args.start_at, args.set, args.seed, args.name)
+        except StoryError:
+            story = None  # the app shows the checker's messages
+        except DevStartError as exc:
+            print(f"elbe-game: {exc}", file=sys.stderr)
+            return 2
+    from .ui.app import make_app
+
+    app = make_app(_options(args), story=story)
+    app.run()
+    return app.return_code or 0
+
+
+def _play_plain(args: argparse.Namespace) -> int:
+    from .authoring.devstart import DevStartError
+    from .engine.errors import SaveError
+    from .host.game import GameSession
+    from .plain import PlainGame, describe_story_errors
+
+    def tell(message: str) -> None:
+        game.tell_problem(message)
+
+    session = GameSession(_options(args), on_problem=tell)
+    game = PlainGame(session, sys.stdin, sys.stdout)
+    session.open()
+    if session.failed:
+        for line in describe_story_errors(session.options.story_dir, session.diagnostics):
+            print(line, file=sys.stderr)
+        return 1
+    for notice in session.take_notices():
+        print(f"elbe-game: note: {notice}", file=sys.stderr)
     try:
-        story = load_story(story_dir)
-    except StoryError:
-        return None
-    try:
-        prepare_engine(story, args.start_at, args.set, args.seed, args.name)
-    except DevStartError as exc:
-        return str(exc)
-    return None
-
-
-def _play_plain(story_dir: Path, args: argparse.Namespace) -> int:
-    from .authoring.devstart import DevStartError, prepare_engine
-    from .engine import StoryError, load_story
-    from .engine.profile import Profile
-    from .engine.saves import SaveError, SaveStore, saves_folder
-    from .plain import PlainGame, ask_yes_no, load_game
-
-    try:
-        story = load_story(story_dir)
-    except StoryError as exc:
-        errors = [d for d in exc.diagnostics if d.severity == "error"]
-        if all(d.code == "E024" for d in errors):  # nothing to check: no story there
-            print(f"elbe-game: cannot start: {errors[0].format()}", file=sys.stderr)
+        try:
+            session.new_game(args.name)  # also checks --start-at and --set
+        except DevStartError as exc:
+            print(f"elbe-game: {exc}", file=sys.stderr)
+            return 2
+        slot, notes = session.startup_resume()
+        for note in notes:
+            print(f"elbe-game: note: {note}", file=sys.stderr)
+        if slot is None:
+            return game.run()
+        try:
+            loaded = session.load(slot, game.ask)
+        except SaveError as exc:
+            print(f"elbe-game: cannot load: {exc.message}", file=sys.stderr)
             return 1
-        print(f"elbe-game: cannot start: the story in {story_dir} has errors:", file=sys.stderr)
-        for diagnostic in errors:
-            print(f"  {diagnostic.format()}", file=sys.stderr)
-        print("Run `elbe-game check` on it for the full report.", file=sys.stderr)
-        return 1
-    store = SaveStore(saves_folder(args.saves_dir))
-    profile = Profile.load(store.folder, story.id)
-    if profile.problem:
-        print(f"elbe-game: note: {profile.problem}", file=sys.stderr)
-    slot = args.load
-    if args.continue_game:
-        damaged = [info.slot for info in store.list() if info.damaged]
-        if damaged:
-            print(
-                f"elbe-game: note: skipping damaged saves ({', '.join(damaged)}); "
-                "`elbe-game saves` says what is wrong with each.",
-                file=sys.stderr,
-            )
-        newest = store.newest(story)
-        if newest is None:
-            print(f"elbe-game: no saves of this story in {store.folder}; starting a new game.")
-        else:
-            slot = newest.slot
-    try:
-        engine = prepare_engine(story, args.start_at, args.set, args.seed, args.name)
-    except DevStartError as exc:
-        print(f"elbe-game: {exc}", file=sys.stderr)
-        return 2
-    game = PlainGame(engine, sys.stdin, sys.stdout, store=store, profile=profile)
-    if slot is None:
-        return game.run()
-    try:
-        result = load_game(store, slot, story, lambda q: ask_yes_no(sys.stdin, sys.stdout, q))
-    except SaveError as exc:
-        print(f"elbe-game: cannot load: {exc.message}", file=sys.stderr)
-        return 1
-    if result is None:
-        print("Not loaded.")
-        return 1
-    game.resume(result)
-    return game.run(show=False)
+        if loaded is None:
+            print("Not loaded.")
+            return 1
+        game.show_loaded(loaded)
+        return game.run(show=False)
+    finally:
+        session.close()

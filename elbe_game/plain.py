@@ -3,20 +3,22 @@
 For screen readers, pipes and scripted play. Everything is linear text: the header,
 the passage, the numbered choices (unavailable ones marked with their reason), then a
 ``> `` prompt. A number chooses; words are commands (see ``HELP``). End of input quits
-cleanly.
+cleanly. The game itself (saves, loads, the profile) is the ``GameSession``'s; this
+module only reads lines and writes text.
 """
 
 from __future__ import annotations
 
 import re
 import textwrap
-import time
 from collections.abc import Callable
+from pathlib import Path
 from typing import TextIO
 
-from .engine import ElbeError, Engine, PassageView, PlayError, Story
-from .engine.profile import Profile
-from .engine.saves import LoadResult, NodeGoneError, SaveError, SaveInfo, SaveMeta, SaveStore
+from .engine import ChoiceUnavailableError, Diagnostic, NothingToUndoError, PassageView
+from .engine.errors import SaveError
+from .host.game import GameSession, Loaded, describe_play_time
+from .host.saves import SaveInfo
 
 HELP = """\
 Commands:
@@ -49,17 +51,16 @@ def ask_yes_no(stdin: TextIO, stdout: TextIO, question: str) -> bool:
             return False
 
 
-def load_game(
-    store: SaveStore, slot: str, story: Story, ask: Callable[[str], bool]
-) -> LoadResult | None:
-    """Load ``slot``; if its passage is gone from the story, ``ask`` whether to resume at
-    the fallback instead (None if not). SaveError for everything else."""
-    try:
-        return store.load(slot, story)
-    except NodeGoneError as exc:
-        if not ask(f"{exc.message[:1].upper()}{exc.message[1:]}. Resume there?"):
-            return None
-        return store.load(slot, story, fallback=True)
+def describe_story_errors(story_dir: Path, diagnostics: list[Diagnostic]) -> list[str]:
+    """Why the story cannot be played, for stderr: every error, file:line first."""
+    errors = [d for d in diagnostics if d.severity == "error"]
+    if all(d.code == "E024" for d in errors):  # nothing to check: no story there
+        return [f"elbe-game: cannot start: {errors[0].format()}"]
+    return [
+        f"elbe-game: cannot start: the story in {story_dir} has errors:",
+        *(f"  {d.format()}" for d in errors),
+        "Run `elbe-game check` on it for the full report.",
+    ]
 
 
 def describe_save(info: SaveInfo) -> str:
@@ -68,13 +69,11 @@ def describe_save(info: SaveInfo) -> str:
         why = info.problem.removeprefix(f"the save {info.slot!r} is damaged: ")
         return f"{info.slot}: DAMAGED ({info.path}): {why}"
     when = info.saved_at.strftime("%Y-%m-%d %H:%M") if info.saved_at else "?"
-    minutes, seconds = divmod(int(info.play_time), 60)
-    hours, minutes = divmod(minutes, 60)
     where = ", ".join(p for p in (info.date, info.time) if p)
     return (
         f"{info.slot} ({info.kind}): {info.title}" + (f" ({where})" if where else "") + f", "
         f"turn {info.turn + 1}; {info.player_name or 'unnamed'}; saved {when}; "
-        f"played {hours}:{minutes:02d}:{seconds:02d}"
+        f"played {describe_play_time(info.play_time)}"
     )
 
 
@@ -102,23 +101,12 @@ def reflow(markdown: str, width: int = WIDTH) -> str:
 
 
 class PlainGame:
-    def __init__(
-        self,
-        engine: Engine,
-        stdin: TextIO,
-        stdout: TextIO,
-        store: SaveStore | None = None,
-        profile: Profile | None = None,
-        play_time: float = 0.0,
-    ) -> None:
-        self.engine = engine
+    """The plain-text loop over one ``GameSession`` (which saves, loads and records)."""
+
+    def __init__(self, session: GameSession, stdin: TextIO, stdout: TextIO) -> None:
+        self.session = session
         self.stdin = stdin
         self.stdout = stdout
-        self.store = store
-        self.profile = profile
-        self._played = play_time  # seconds before this session's clock started
-        self._clock = time.monotonic()
-        self._last_problem: str | None = None
         self.commands: dict[str, Callable[[str], bool | None]] = {
             "undo": self.cmd_undo,
             "history": self.cmd_history,
@@ -136,35 +124,18 @@ class PlainGame:
     def say(self, text: str = "") -> None:
         self.stdout.write(text + "\n")
 
-    @property
-    def play_time(self) -> float:
-        return self._played + time.monotonic() - self._clock
-
-    def meta(self) -> SaveMeta:
-        return SaveMeta(play_time=self.play_time)
-
-    def after_move(self) -> None:
-        """Autosave and update the profile; a failure is told once, the game goes on."""
-        problem = None
-        try:
-            if self.store is not None:
-                self.store.autosave(self.engine, self.meta())
-            if self.profile is not None:
-                self.profile.record(self.engine)
-        except SaveError as exc:
-            problem = exc.message
-        if problem is not None and problem != self._last_problem:
-            self.say(f"(Autosave failed: {problem}. The game goes on.)")
-        self._last_problem = problem
+    def tell_problem(self, message: str) -> None:
+        """The session's ``on_problem``: an autosave that failed, told once."""
+        self.say(f"({message})")
 
     # ---------------------------------------------------------------- the loop
 
     def run(self, *, show: bool = True) -> int:
         """Play until the end, ``quit`` or the end of input. ``show=False`` when the
-        passage is already on screen (after ``resume``)."""
+        passage is already on screen (after a load)."""
         if show:
-            self.show(self.engine.view())
-        while not self.engine.is_over:
+            self.show(self.session.view())
+        while not self.session.is_over:
             self.stdout.write("> ")
             self.stdout.flush()
             line = self.stdin.readline()
@@ -191,17 +162,16 @@ class PlainGame:
         return command(rest.strip())
 
     def take(self, number: int) -> None:
-        choices = self.engine.view().choices
+        choices = self.session.view().choices
         if not 1 <= number <= len(choices):
             self.say(f"There is no choice {number}: pick a number from 1 to {len(choices)}.")
             return
         choice = choices[number - 1]
         try:
-            view = self.engine.choose(choice.id)
-        except PlayError as exc:
-            self.say(f"Choice {number} is not available: {getattr(exc, 'reason', exc)}.")
+            view = self.session.choose(choice.id)
+        except ChoiceUnavailableError as exc:
+            self.say(f"Choice {number} is not available: {exc.reason}.")
             return
-        self.after_move()
         self.say()
         self.show(view)
 
@@ -245,113 +215,98 @@ class PlainGame:
                 for entry in entries:
                     cite = f" [{', '.join(entry.sources)}]" if entry.sources else ""
                     self.say(f"  {entry.when}: {entry.text}{cite}")
-        found = len(self.engine.state.endings)
-        total = len(self.engine.story.endings)
+        gallery = self.session.endings()
+        found = sum(1 for e in gallery if e.found)
         self.say()
-        self.say(f"Endings found in this game: {found} of {total}.")
+        self.say(f"Endings found so far, in every game: {found} of {len(gallery)}.")
+
+    def show_loaded(self, loaded: Loaded) -> None:
+        """A game resumed from a save: its notes, then its passage."""
+        for note in loaded.notes:
+            self.say(f"Note: {note}")
+        self.say(f"Loaded {loaded.slot!r}.")
+        self.say()
+        self.show(loaded.view)
 
     # ---------------------------------------------------------------- commands
 
     def cmd_undo(self, _: str) -> None:
         try:
-            view = self.engine.undo()
-        except ElbeError as exc:
-            self.say(f"{str(exc)[:1].upper()}{str(exc)[1:]}.")
+            view = self.session.undo()
+        except NothingToUndoError as exc:
+            self.say(exc.sentence)
             return
-        self.after_move()
         self.say("Undone.")
         self.say()
         self.show(view)
 
     def cmd_history(self, _: str) -> None:
-        note = self.engine.view().history
+        note = self.session.view().history
         if note is None:
             self.say("There is no history note for this passage.")
             return
-        story = self.engine.story
         self.say("What really happened" + (" (disputed)" if note.disputed else "") + ":")
         self.say(note.text.strip())
-        for key in note.sources:
-            self.say(f"  [{key}] {story.sources[key].title}")
+        for citation in note.sources:
+            title = citation.source.title if citation.source else "(not in the source list)"
+            self.say(f"  [{citation.key}] {title}")
 
     def cmd_status(self, _: str) -> None:
-        engine = self.engine
-        for label, value in engine.visible_variables():
-            self.say(f"{label}: {value}")
-        items = [engine.story.items[i].name for i in engine.state.inventory]
-        self.say("Carrying: " + (", ".join(items) if items else "nothing"))
-        self.say(f"Codex entries: {len(engine.state.codex)} of {len(engine.story.codex)}")
-        self.say(f"Turn: {engine.state.turn + 1}")
+        status = self.session.status()
+        for stat in status.stats:
+            self.say(f"{stat.label}: {stat.value}")
+        self.say("Carrying: " + (", ".join(status.items) if status.items else "nothing"))
+        self.say(f"Codex entries: {status.codex[0]} of {status.codex[1]}")
+        self.say(f"Turn: {status.turn + 1}")
 
     def cmd_journal(self, _: str) -> None:
-        for entry in self.engine.journal():
+        for entry in self.session.journal():
             if entry.choice_text is None:
                 self.say(f"{entry.turn + 1}. {entry.title} (you are here)")
             else:
                 self.say(f"{entry.turn + 1}. {entry.title}: {entry.choice_text}")
 
     def cmd_codex(self, _: str) -> None:
-        unlocked = self.engine.state.codex
-        if not unlocked:
+        entries = self.session.codex()
+        if not entries:
             self.say("No codex entries yet.")
-        for ident in unlocked:
-            entry = self.engine.story.codex[ident]
+        for entry in entries:
             self.say(reflow(f"{entry.title} ({entry.category}): {entry.text.strip()}"))
 
     def cmd_save(self, name: str) -> None:
-        if self.store is None:
-            self.say("Saving is not available here.")
-            return
         if not name:
             self.say("Give the save a name, for example: save bridge")
             return
         try:
-            info = self.store.save(name, self.engine, self.meta())
+            info = self.session.save(name)
         except SaveError as exc:
             self.say(f"Not saved: {exc.message}.")
             return
-        self.say(f"Saved as {info.slot!r} in {self.store.folder}.")
+        self.say(f"Saved as {info.slot!r} in {self.session.store.folder}.")
 
     def cmd_load(self, name: str) -> bool | None:
-        if self.store is None:
-            self.say("Loading is not available here.")
-            return None
         if not name:
             self.say("Name the save to load, for example: load bridge. Type 'saves' for a list.")
             return None
         try:
-            result = load_game(self.store, name, self.engine.story, self.ask)
+            loaded = self.session.load(name, self.ask)
         except SaveError as exc:
             self.say(f"Not loaded: {exc.message}.")
             return None
-        if result is None:
+        if loaded is None:
             self.say("Not loaded; the game goes on where it was.")
             return None
-        self.resume(result)
+        self.show_loaded(loaded)
         return None
-
-    def resume(self, result: LoadResult) -> None:
-        """Continue from a loaded save: its notes, then its passage."""
-        self.engine = result.engine
-        self._played, self._clock = result.info.play_time, time.monotonic()
-        for note in result.notes:
-            self.say(f"Note: {note}")
-        self.say(f"Loaded {result.info.slot!r}.")
-        self.say()
-        if result.info.kind != "auto":
-            self.after_move()  # so that --continue comes back here, not to before the load
-        self.show(self.engine.view())
 
     def ask(self, question: str) -> bool:
         return ask_yes_no(self.stdin, self.stdout, question)
 
     def cmd_saves(self, _: str) -> None:
-        if self.store is None:
-            self.say("Saving is not available here.")
-            return
-        infos = self.store.list()
+        self.session.refresh_saves()
+        infos = self.session.saves
         if not infos:
-            self.say(f"No saves yet in {self.store.folder}.")
+            self.say(f"No saves yet in {self.session.store.folder}.")
         for info in infos:
             self.say(f"  {describe_save(info)}")
 

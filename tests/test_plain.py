@@ -2,23 +2,23 @@
 
 from __future__ import annotations
 
-import io
+from pathlib import Path
 
 import pytest
 
-from elbe_game.engine import Engine
-from elbe_game.plain import PlainGame
+from .conftest import plain_game
 
 
-def play(story, lines: list[str]) -> tuple[int, str]:
-    out = io.StringIO()
-    game = PlainGame(
-        Engine.new_game(story, seed=1), io.StringIO("".join(f"{x}\n" for x in lines)), out
-    )
-    return game.run(), out.getvalue()
+@pytest.fixture
+def play(tmp_path: Path):
+    def run(story, lines: list[str]) -> tuple[int, str]:
+        game, out = plain_game(story, tmp_path / "saves", "".join(f"{x}\n" for x in lines))
+        return game.run(), out.getvalue()
+
+    return run
 
 
-def test_first_screen(sample_story) -> None:
+def test_first_screen(sample_story, play) -> None:
     code, out = play(sample_story, [])
     assert code == 0
     lines = out.splitlines()
@@ -40,7 +40,9 @@ def test_first_screen(sample_story) -> None:
         ("undo", "Nothing to undo: this is where the story starts."),
     ],
 )
-def test_bad_input_gets_one_line_and_the_prompt_again(sample_story, line: str, answer: str) -> None:
+def test_bad_input_gets_one_line_and_the_prompt_again(
+    sample_story, play, line: str, answer: str
+) -> None:
     code, out = play(sample_story, [line])
     assert code == 0
     tail = out.split("> ")[-2:]
@@ -48,7 +50,7 @@ def test_bad_input_gets_one_line_and_the_prompt_again(sample_story, line: str, a
     assert tail[1] == "\n"  # prompt again, then end of input
 
 
-def test_disabled_choice_shows_its_reason_and_refuses(sample_story) -> None:
+def test_disabled_choice_shows_its_reason_and_refuses(sample_story, play) -> None:
     _, out = play(sample_story, ["2", "3"])
     assert (
         "  3. [unavailable: You have no flares; the command post has them.] Fire a green flare over the fields"
@@ -57,7 +59,7 @@ def test_disabled_choice_shows_its_reason_and_refuses(sample_story) -> None:
     assert "Choice 3 is not available: You have no flares; the command post has them." in out
 
 
-def test_commands(sample_story) -> None:
+def test_commands(sample_story, play) -> None:
     _, out = play(sample_story, ["history", "1", "status", "codex", "journal", "help", "undo"])
     assert "What really happened:" in out and "[E14] Order of battle" in out
     assert "Carrying: Green flares, Map case" in out
@@ -72,7 +74,7 @@ def test_commands(sample_story) -> None:
     assert "Undone." in out
 
 
-def test_an_ending_prints_both_columns_and_exits(sample_story) -> None:
+def test_an_ending_prints_both_columns_and_exits(sample_story, play) -> None:
     code, out = play(sample_story, ["1", "1", "1", "3", "2"])
     assert code == 0
     assert "THE END: Toward the Elbe" in out
@@ -81,11 +83,11 @@ def test_an_ending_prints_both_columns_and_exits(sample_story) -> None:
         "  25 April 1945, 11:30: At Leckwitz, Kotzebue's men meet a lone Soviet horseman, the first contact. [E1]"
         in out
     )
-    assert "Endings found in this game: 1 of 2." in out
+    assert "Endings found so far, in every game: 1 of 2." in out
     assert not out.endswith("> ")
 
 
-def test_quit(sample_story) -> None:
+def test_quit(sample_story, play) -> None:
     code, out = play(sample_story, ["quit", "1"])
     assert code == 0 and out.endswith("Goodbye.\n")
 

@@ -53,7 +53,7 @@ def test_installed_wheel_finds_its_story(tmp_path: Path) -> None:
         [
             str(env_dir / "bin" / "python"),
             "-c",
-            "from elbe_game.paths import bundled_story_dir as b; print(b())",
+            "from elbe_game.host.dirs import bundled_story_dir as b; print(b())",
         ],
         cwd=elsewhere,
         capture_output=True,

@@ -18,13 +18,14 @@ from pathlib import Path
 from typing import Any
 
 from ..engine import Story
-from ..paths import bundled_story_dir
+from ..host.dirs import bundled_story_dir
+from . import COMMANDS
 from .common import AuthoringError, open_story
 from .explore import DEFAULT_MAX_STATES
 from .playtest import DEFAULT_MAX_STEPS, DEFAULT_RUNS, format_text, playtest
 from .stats import WORDS_PER_MINUTE, format_table, story_counts
 
-COMMANDS = ("playtest", "graph", "stats", "test")
+__all__ = ["COMMANDS", "add_commands", "run_command"]
 
 
 def _story_arg(parser: argparse.ArgumentParser) -> None:
@@ -242,3 +243,4 @@ _HANDLERS: dict[str, Callable[[argparse.Namespace], int]] = {
     "stats": cmd_stats,
     "test": cmd_test,
 }
+assert tuple(_HANDLERS) == COMMANDS, "every command named in authoring.COMMANDS has a handler"

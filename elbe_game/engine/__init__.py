@@ -1,7 +1,8 @@
-"""The headless narrative engine: story format, loader, checker and runtime.
+"""The headless narrative engine: story format, loader, checker, runtime and save format.
 
-It never imports textual, rich or the UI (an import-linter contract and a test keep it
-so); front ends talk to it through ``Engine`` and the plain ``*View`` dataclasses.
+It never touches the file system beyond reading a story folder, and never imports
+textual, rich, platformdirs, the host layer or a front end (import-linter contracts and
+a test keep it so); front ends see it through ``Engine`` and the plain views.
 """
 
 from .diagnostics import CODES, Diagnostic
@@ -18,26 +19,45 @@ from .errors import (
 from .format import story_schema
 from .loader import CheckReport, check_story, load_story
 from .model import Story
-from .runtime import ChoiceView, EndingView, Engine, Header, JournalEntry, PassageView
+from .runtime import Engine
 from .state import GameState, Step
+from .views import (
+    ChoiceView,
+    Citation,
+    CodexView,
+    EndingSummary,
+    EndingView,
+    Header,
+    HistoryView,
+    JournalEntry,
+    PassageView,
+    StatusView,
+    StatView,
+)
 
 __all__ = [
     "CODES",
     "CheckReport",
     "ChoiceUnavailableError",
     "ChoiceView",
+    "Citation",
+    "CodexView",
     "Diagnostic",
     "ElbeError",
+    "EndingSummary",
     "EndingView",
     "Engine",
     "ExpressionError",
     "GameState",
     "Header",
+    "HistoryView",
     "JournalEntry",
     "NothingToUndoError",
     "PassageView",
     "PlayError",
+    "StatView",
     "StateError",
+    "StatusView",
     "Step",
     "Story",
     "StoryError",

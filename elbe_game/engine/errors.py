@@ -32,7 +32,14 @@ if TYPE_CHECKING:
 
 
 class ElbeError(Exception):
-    """Base class of every error the game reports to a person."""
+    """Base class of every error the game reports to a person. ``str(error)`` is a
+    fragment ("the save 'x' is damaged: …") to fit into a sentence; ``sentence`` is the
+    same as a sentence of its own."""
+
+    @property
+    def sentence(self) -> str:
+        text = str(self)
+        return f"{text[:1].upper()}{text[1:]}" + ("" if text.endswith((".", "?", "!")) else ".")
 
 
 class StoryError(ElbeError):
@@ -126,10 +133,19 @@ class SaveIOError(SaveError):
 
 
 class NodeGoneError(SaveError):
-    """The story no longer has the saved passage. ``fallback_node`` (and its title) is
-    where ``SaveStore.load(..., fallback=True)`` would resume instead."""
+    """The story no longer has the saved passage (``saved_title``). ``fallback_node``
+    (and its title) is where ``SaveStore.load(..., fallback=True)`` would resume."""
 
-    def __init__(self, message: str, fallback_node: str, fallback_title: str) -> None:
-        super().__init__(message)
+    def __init__(
+        self,
+        message: str,
+        fallback_node: str,
+        fallback_title: str,
+        saved_title: str = "",
+        slot: str = "",
+        path: Path | None = None,
+    ) -> None:
+        super().__init__(message, slot, path)
+        self.saved_title = saved_title
         self.fallback_node = fallback_node
         self.fallback_title = fallback_title

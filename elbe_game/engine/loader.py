@@ -71,6 +71,25 @@ def story_files(root: Path) -> list[Path]:
     return sorted(found)
 
 
+def _digest_file(digest: Any, root: Path, path: Path, raw: bytes) -> None:
+    """Add one story file to the story's content hash (its name and its bytes)."""
+    rel = path.name if root.is_file() else path.relative_to(root).as_posix()
+    digest.update(rel.encode() + b"\0" + raw + b"\0")
+
+
+def content_hash(root: str | os.PathLike[str]) -> str:
+    """The content hash the story in ``root`` would load with, from the files' bytes
+    alone (nothing is parsed): cheap enough to tell whether the files changed."""
+    root = Path(root)
+    digest = hashlib.sha256()
+    for path in story_files(root) if root.exists() else []:
+        try:
+            _digest_file(digest, root, path, path.read_bytes())
+        except OSError:
+            continue
+    return "sha256:" + digest.hexdigest()
+
+
 def check_story(root: str | os.PathLike[str]) -> CheckReport:
     """Load and check a story folder (or a single file). Never raises for bad content."""
     root = Path(root)
@@ -95,8 +114,7 @@ def check_story(root: str | os.PathLike[str]) -> CheckReport:
                 Diagnostic(display_path(path), 0, 0, "E024", f"cannot read: {exc.strerror}")
             )
             continue
-        rel = path.name if root.is_file() else path.relative_to(root).as_posix()
-        digest.update(rel.encode() + b"\0" + raw + b"\0")
+        _digest_file(digest, root, path, raw)
         source = parse_file(display_path(path), raw)
         diagnostics.extend(source.diagnostics)
         if source.data is None or any(d.code in UNREADABLE for d in source.diagnostics):

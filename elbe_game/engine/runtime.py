@@ -6,7 +6,8 @@
     engine.undo()
     data = engine.to_dict()         # plain data; Engine.from_dict(story, data)
 
-Front ends only ever see the plain views below; they never touch the model or state.
+Front ends only ever see the plain views of ``views``; they never touch the model or
+the state.
 """
 
 from __future__ import annotations
@@ -22,58 +23,19 @@ from .errors import (
     StateError,
     UnknownChoiceError,
 )
-from .expressions import TYPE_OF, Value
-from .format import Timeline
-from .model import PLAYER_NAME, Choice, Effect, HistoryNote, Node, Story
+from .expressions import TYPE_OF
+from .model import PLAYER_NAME, Choice, Effect, Node, Story
 from .state import GameState, Step
-
-
-@dataclass(frozen=True, slots=True)
-class ChoiceView:
-    id: str
-    text: str
-    available: bool
-    reason: str | None = None
-
-
-@dataclass(frozen=True, slots=True)
-class Header:
-    date: str
-    time: str
-    place: str
-
-
-@dataclass(frozen=True, slots=True)
-class EndingView:
-    id: str
-    title: str
-    kind: str
-    timeline: Timeline
-
-
-@dataclass(frozen=True, slots=True)
-class PassageView:
-    node_id: str
-    title: str
-    header: Header
-    text: str
-    choices: tuple[ChoiceView, ...]
-    ending: EndingView | None
-    history: HistoryNote | None
-    turn: int
-
-    @property
-    def available(self) -> tuple[ChoiceView, ...]:
-        return tuple(c for c in self.choices if c.available)
-
-
-@dataclass(frozen=True, slots=True)
-class JournalEntry:
-    turn: int
-    node_id: str
-    title: str
-    choice_id: str | None  # None for the passage being read now
-    choice_text: str | None
+from .views import (
+    ChoiceView,
+    EndingView,
+    Header,
+    JournalEntry,
+    PassageView,
+    StatusView,
+    history_view,
+    status_view,
+)
 
 
 @dataclass
@@ -119,6 +81,14 @@ class Engine:
     def can_undo(self) -> bool:
         return bool(self.undo_stack)
 
+    @property
+    def player_name(self) -> str | None:
+        """The name this game began with (a replay starts with it), if the story has a
+        ``player_name`` variable."""
+        start = self.undo_stack[0] if self.undo_stack else self.state
+        name = start.vars.get(PLAYER_NAME)
+        return name if isinstance(name, str) else None
+
     def view(self) -> PassageView:
         node, state = self.node, self.state
         ending = None
@@ -132,17 +102,13 @@ class Engine:
             text=node.text.render(state),
             choices=self._options(node),
             ending=ending,
-            history=node.history,
+            history=history_view(self.story, node.history),
             turn=state.turn,
         )
 
-    def visible_variables(self) -> list[tuple[str, Value]]:
-        """(label, value) of the variables the player may see, in declaration order."""
-        return [
-            (var.label, self.state.vars[name])
-            for name, var in self.story.variables.items()
-            if var.visible and name in self.state.vars
-        ]
+    def status(self) -> StatusView:
+        """The player's visible state, items and progress: the status panel's content."""
+        return status_view(self.story, self.state)
 
     def journal(self) -> list[JournalEntry]:
         """Every passage read so far and the choice made there, oldest first."""
@@ -154,11 +120,14 @@ class Engine:
                     turn,
                     step.node,
                     node.title if node else step.node,
+                    Header(node.date, node.time, node.place) if node else Header("", "", ""),
                     step.choice,
                     step.text or step.choice,
                 )
             )
-        entries.append(JournalEntry(self.state.turn, self.node.id, self.node.title, None, None))
+        here = self.node
+        header = Header(here.date, here.time, here.place)
+        entries.append(JournalEntry(self.state.turn, here.id, here.title, header, None, None))
         return entries
 
     def _taken(self, node_id: str) -> set[str]:

@@ -1,9 +1,11 @@
 """The save file: its format version, its fields, migrations, encoding and checking.
 
-    data = encode("bridge", engine, SaveMeta(play_time=812.5))   # the file's bytes
+    data = encode("bridge", "manual", story, state, SaveMeta(play_time=812.5))
     envelope = decode(data, "bridge", path)   # checked and migrated; DamagedSaveError,
                                               # SaveVersionError
-    info = save_info("bridge", path, envelope)    # what the load screen shows
+
+Pure: bytes in, bytes out. Where the files live and how they are written is the host's
+business (``elbe_game.host.saves``).
 
 The format is documented in docs/saves.md. When it changes, bump ``SAVE_VERSION`` and add
 a step to ``_MIGRATIONS``, the one place where older saves are converted.
@@ -24,10 +26,8 @@ import msgspec
 
 from .. import __version__
 from .errors import DamagedSaveError, SaveVersionError
-from .model import PLAYER_NAME, Story
-from .runtime import Engine
+from .model import Story
 from .state import GameState
-from .storage import slot_kind
 
 FORMAT = "elbe-1945-save"
 SAVE_VERSION = 1  # bump it, and add a step to _MIGRATIONS, whenever the format changes
@@ -73,64 +73,28 @@ class Envelope(msgspec.Struct, kw_only=True):
 
 @dataclass(frozen=True, slots=True)
 class SaveMeta:
-    """What the front end knows and the engine does not."""
+    """What the host knows and the engine does not."""
 
     play_time: float = 0.0  # seconds played in this game, over all sessions
-    player_name: str | None = None  # when the story has no player_name variable
-
-
-@dataclass(frozen=True, slots=True)
-class SaveInfo:
-    """One save as the load screen shows it. ``problem`` is set for a damaged file,
-    which is listed (never hidden) but cannot be loaded."""
-
-    slot: str
-    kind: str  # manual, auto, backup, quick
-    path: Path
-    problem: str | None = None
-    saved_at: datetime | None = None
-    play_time: float = 0.0
-    player_name: str | None = None
-    story_id: str = ""
-    story_title: str = ""
-    content_hash: str = ""
-    node: str = ""
-    title: str = ""  # the passage's title
-    date: str = ""  # in the story
-    time: str = ""
-    place: str = ""
-    turn: int = 0
-    version: int = 0
-
-    @property
-    def damaged(self) -> bool:
-        return self.problem is not None
-
-    def fits(self, story: Story) -> bool:
-        return not self.damaged and self.story_id == story.id
-
-    def story_changed(self, story: Story) -> bool:
-        return self.fits(story) and self.content_hash != story.content_hash
+    player_name: str | None = None  # the name the game began with, for the load screen
 
 
 # ------------------------------------------------------------------ writing and reading
 
 
-def encode(slot: str, engine: Engine, meta: SaveMeta | None = None) -> bytes:
-    """The bytes of a save file for ``engine``'s game."""
-    meta = meta or SaveMeta()
-    state, node, story = engine.state, engine.node, engine.story
-    start = engine.undo_stack[0] if engine.undo_stack else state
-    name = start.vars.get(PLAYER_NAME)
+def encode(slot: str, kind: str, story: Story, state: GameState, meta: SaveMeta) -> bytes:
+    """The bytes of a save file of ``state`` (a game of ``story``) in the slot ``slot``
+    of the given ``kind`` (manual, auto, quick)."""
+    node = story.nodes[state.node]
     envelope = Envelope(
         format=FORMAT,
         version=SAVE_VERSION,
         game_version=__version__,
         slot=slot,
-        kind=slot_kind(slot),
+        kind=kind,
         saved_at=datetime.now().astimezone().isoformat(timespec="microseconds"),
         play_time=round(max(0.0, meta.play_time), 3),
-        player_name=name if isinstance(name, str) else meta.player_name,
+        player_name=meta.player_name,
         story=_StoryRef(id=story.id, content_hash=story.content_hash, title=story.title),
         passage=_Passage(
             node=node.id,
@@ -198,27 +162,3 @@ def decode(raw: bytes, slot: str = "", path: Path | None = None) -> Envelope:
     if not math.isfinite(envelope.play_time) or envelope.play_time < 0:
         envelope.play_time = 0.0
     return envelope
-
-
-def save_info(slot: str, path: Path, env: Envelope) -> SaveInfo:
-    """What the load screen shows of a checked save file."""
-    passage = env.passage or _Passage(node=env.state.node)
-    when = datetime.fromisoformat(env.saved_at)
-    return SaveInfo(
-        slot=slot,
-        kind=slot_kind(slot),
-        path=path,
-        saved_at=when if when.tzinfo else when.astimezone(),
-        play_time=env.play_time,
-        player_name=env.player_name,
-        story_id=env.story.id,
-        story_title=env.story.title,
-        content_hash=env.story.content_hash,
-        node=passage.node,
-        title=passage.title,
-        date=passage.date,
-        time=passage.time,
-        place=passage.place,
-        turn=passage.turn,
-        version=env.version,
-    )

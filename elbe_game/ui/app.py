@@ -1,32 +1,38 @@
 """The Textual app and its one factory, ``make_app``, used by the CLI and every test.
 
-Start-up is kept light: only the title screen is imported here; the engine, the story
-and every other screen are imported when first needed, and the story is loaded in a
-worker thread once the title screen has been drawn.
+Start-up is kept light: only the title screen, the options and the settings are
+imported here. The game session (and with it the engine and the story) is created in
+the title screen's worker thread once the first frame is drawn: ``start_session``.
+A test pins this (importing this module loads no engine).
 """
 
 from __future__ import annotations
 
-from collections.abc import Awaitable, Callable, Iterable, Sequence
-from pathlib import Path
-from typing import Any, ClassVar
+from collections.abc import Awaitable, Callable, Iterable
+from typing import TYPE_CHECKING, Any, ClassVar
 
 from textual.app import App, SystemCommand
 from textual.binding import Binding, BindingType
 from textual.dom import DOMNode
+from textual.message import Message
 from textual.screen import Screen
 
+from ..host.dirs import Folders
+from ..host.options import PlayOptions
+from ..host.settings import Settings, SettingsStore
 from .screens.title import TitleScreen
-from .session import Session
-from .settings import Settings, SettingsStore
 from .themes import THEME_NAMES, themes
+
+if TYPE_CHECKING:
+    from ..engine import Story
+    from ..host.game import GameSession
 
 __all__ = ["ElbeApp", "make_app"]
 
 
 class ElbeApp(App[None]):
-    """Elbe 1945. Holds the session (which story, the games of this run) and the
-    player's settings; game state lives in the engines, never here."""
+    """Elbe 1945. Holds what the player asked for (``options``), the player's settings
+    and, once the story is read, the game session; game state lives in the session."""
 
     CSS_PATH = "app.tcss"
     TITLE = "Elbe 1945"
@@ -38,11 +44,21 @@ class ElbeApp(App[None]):
         Binding("f1,question_mark", "help", "Help", key_display="F1"),
     ]
 
-    def __init__(self, session: Session, store: SettingsStore) -> None:
+    class SaveProblem(Message):
+        """An autosave failed (posted from the saving thread)."""
+
+        def __init__(self, text: str) -> None:
+            super().__init__()
+            self.text = text
+
+    def __init__(self, options: PlayOptions, folders: Folders, story: Story | None = None) -> None:
         super().__init__()
-        self.session = session
-        self.settings_store = store
-        self.settings, self._settings_problem = store.load()
+        self.options = options
+        self.folders = folders
+        self._story = story
+        self._session: GameSession | None = None
+        self.settings_store = SettingsStore(folders.config)
+        self.settings, self._settings_problem = self.settings_store.load()
         for theme in themes():
             self.register_theme(theme)
         self.theme = THEME_NAMES[self.settings.theme]
@@ -52,6 +68,46 @@ class ElbeApp(App[None]):
             self.notify(self._settings_problem, title="Settings", severity="warning", timeout=8)
             self._settings_problem = None
 
+    # ------------------------------------------------------------ the session
+
+    @property
+    def session(self) -> GameSession:
+        """The game session; only screens shown after the story loaded ask for it."""
+        assert self._session is not None, "the session is created when the story loads"
+        return self._session
+
+    @property
+    def session_ready(self) -> bool:
+        """True once the story has been read, well or badly."""
+        return self._session is not None and self._session.loaded
+
+    def start_session(self) -> GameSession:
+        """Create the session and read the story, the saves and the profile. Runs in a
+        worker thread: this is where the engine is first imported."""
+        from ..host.game import GameSession
+
+        session = GameSession(
+            self.options,
+            self.folders,
+            story=self._story,
+            background_saves=True,
+            on_problem=self._tell_save_problem,
+        )
+        session.open()
+        self._session = session
+        return session
+
+    def _tell_save_problem(self, text: str) -> None:
+        """From the saving thread: post_message is safe to call from any thread."""
+        self.post_message(self.SaveProblem(text))
+
+    def on_elbe_app_save_problem(self, message: SaveProblem) -> None:
+        self.notify(message.text, title="Saves", severity="warning", timeout=8, markup=False)
+
+    def on_unmount(self) -> None:
+        if self._session is not None:
+            self._session.close()  # the last autosave reaches the disk
+
     # ------------------------------------------------------------ settings
 
     def apply_settings(self, settings: Settings) -> None:
@@ -60,7 +116,7 @@ class ElbeApp(App[None]):
         self.theme = THEME_NAMES[settings.theme]
         problem = self.settings_store.save(settings)
         if problem:
-            self.notify(problem, title="Settings", severity="warning")
+            self.notify(problem, title="Settings", severity="warning", markup=False)
 
     # ------------------------------------------------------------ app-wide actions
 
@@ -78,9 +134,7 @@ class ElbeApp(App[None]):
 
     def action_switch_theme(self) -> None:
         other = "high-contrast" if self.settings.theme == "default" else "default"
-        self.apply_settings(
-            Settings(theme=other, typewriter=self.settings.typewriter, speed=self.settings.speed)
-        )
+        self.apply_settings(self.settings.replaced(theme=other))
 
     def get_system_commands(self, screen: Screen[object]) -> Iterable[SystemCommand]:
         """The command palette: every action the current screen offers, then the
@@ -120,32 +174,12 @@ def _runner(app: App[None], action: str, node: DOMNode) -> Callable[[], Awaitabl
 
 
 def make_app(
-    story_dir: Path,
-    saves_dir: Path | None = None,
-    seed: int | None = None,
-    player_name: str | None = None,
-    continue_game: bool = False,
-    load_slot: str | None = None,
-    start_at: str | None = None,
-    sets: Sequence[str] = (),
-    dev: bool = False,
+    options: PlayOptions, *, folders: Folders | None = None, story: Story | None = None
 ) -> ElbeApp:
     """The one way to build the app (the CLI and every test use it).
 
-    ``saves_dir`` None lets ``saves_folder`` decide (``$ELBE_GAME_SAVES``, the checkout's
-    ``saves/``, the user data folder). ``continue_game`` / ``load_slot`` go straight
-    into a saved game; ``start_at`` / ``sets`` place new games (``--start-at``,
-    ``--set``); ``dev`` reloads the story when its files change.
+    ``folders`` None: ``Folders.resolve`` decides (``--saves-dir`` from the options, the
+    environment, the defaults). ``story``: the story, if the caller has read it already.
     """
-    session = Session(
-        story_dir=Path(story_dir),
-        saves_dir=Path(saves_dir) if saves_dir is not None else None,
-        seed=seed,
-        player_name=player_name,
-        continue_game=continue_game,
-        load_slot=load_slot,
-        start_at=start_at,
-        sets=tuple(sets),
-        dev=dev,
-    )
-    return ElbeApp(session, SettingsStore())
+    folders = folders or Folders.resolve(saves_dir=options.saves_dir)
+    return ElbeApp(options, folders, story)

@@ -1,4 +1,4 @@
-"""Typed access from any widget or screen to the app's session and settings.
+"""Typed access from any widget or screen to the app, its session and settings.
 
 Screens import this rather than ``app`` so that ``app`` can import screens lazily
 without import cycles.
@@ -11,13 +11,13 @@ from typing import TYPE_CHECKING, cast
 if TYPE_CHECKING:
     from textual.dom import DOMNode
 
+    from ..host.game import GameSession
     from .app import ElbeApp
-    from .session import Session
 
 
 def elbe_app(node: DOMNode) -> ElbeApp:
     return cast("ElbeApp", node.app)
 
 
-def session_of(node: DOMNode) -> Session:
+def session_of(node: DOMNode) -> GameSession:
     return elbe_app(node).session

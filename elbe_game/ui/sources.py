@@ -1,20 +1,18 @@
-"""How a source is cited on screen: one line of plain text per source key."""
+"""How a source is cited on screen: one line of plain text per source."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
-from typing import TYPE_CHECKING
+from collections.abc import Iterable
 
 from textual.content import Content
 
-if TYPE_CHECKING:
-    from ..engine.format import Source
+from ..engine import Citation
 
 
-def cite(key: str, sources: Mapping[str, Source]) -> Content:
-    source = sources.get(key)
+def cite(citation: Citation) -> Content:
+    source = citation.source
     if source is None:
-        return Content.assemble((f"[{key}]", "bold"), " (not in the story's source list)")
+        return Content.assemble((f"[{citation.key}]", "bold"), " (not in the story's source list)")
     parts: list[str] = [source.title]
     by = ", ".join(str(p) for p in (source.author, source.year) if p)
     if by:
@@ -24,8 +22,8 @@ def cite(key: str, sources: Mapping[str, Source]) -> Content:
         text += f" {source.note}."
     if source.url:
         text += f" {source.url}"
-    return Content.assemble((f"[{key}]", "bold"), " ", text)
+    return Content.assemble((f"[{citation.key}]", "bold"), " ", text)
 
 
-def cite_all(keys: Iterable[str], sources: Mapping[str, Source]) -> Content:
-    return Content("\n").join(cite(key, sources) for key in keys)
+def cite_all(citations: Iterable[Citation]) -> Content:
+    return Content("\n").join(cite(citation) for citation in citations)

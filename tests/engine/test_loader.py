@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from elbe_game.engine import StoryError, check_story, load_story
-from elbe_game.paths import bundled_story_dir
+from elbe_game.host.dirs import bundled_story_dir
 
 from ..conftest import MINIMAL, PROJECT, SAMPLE
 

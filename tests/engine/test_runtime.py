@@ -257,9 +257,14 @@ def test_journal(story) -> None:
     ]
 
 
-def test_visible_variables(story) -> None:
+def test_status_shows_the_visible_variables_items_and_progress(story) -> None:
     engine = Engine.new_game(story, seed=1)
-    assert engine.visible_variables() == [("Courage", 0)]
+    status = engine.status()
+    assert [(s.name, s.label, s.value, s.low, s.high) for s in status.stats] == [
+        ("courage", "Courage", 0, 0, 5)
+    ]
+    assert status.items == ()
+    assert status.codex == (0, 1) and status.endings[0] == 0 and status.turn == 0
 
 
 def test_model_is_frozen(story) -> None:

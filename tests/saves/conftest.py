@@ -11,7 +11,7 @@ import pytest
 import yaml
 
 from elbe_game.engine import Engine, Story, load_story
-from elbe_game.engine.saves import SaveStore
+from elbe_game.host.saves import SaveStore
 
 from ..conftest import SAMPLE
 
@@ -25,7 +25,7 @@ PATH = ["mulde_supply", "mulde_halt", "mulde_crossing"]
 @pytest.fixture(autouse=True)
 def _no_real_saves(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
     """Whatever a test forgets, the real saves/ folder is never written."""
-    monkeypatch.setenv("ELBE_GAME_SAVES", str(tmp_path / "env-saves"))
+    monkeypatch.setenv("ELBE_GAME_SAVES_DIR", str(tmp_path / "env-saves"))
 
 
 @pytest.fixture

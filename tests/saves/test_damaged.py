@@ -11,13 +11,10 @@ import pytest
 
 from elbe_game.engine import Engine, Story
 from elbe_game.engine import savefile as saves_module
-from elbe_game.engine.saves import (
-    DamagedSaveError,
-    SaveError,
-    SaveStore,
-    SaveVersionError,
-    WrongStoryError,
-)
+from elbe_game.engine.errors import DamagedSaveError, SaveError, SaveVersionError, WrongStoryError
+from elbe_game.host.saves import SaveStore
+
+from ..conftest import game
 
 
 def edit_json(path: Path, change: Callable[[dict[str, Any]], None]) -> None:
@@ -111,8 +108,8 @@ FITS_ONLY = {"unknown node", "unknown choice", "unknown item", "another story"}
 @pytest.mark.parametrize("case", CASES)
 def test_damaged_save(case: str, store: SaveStore, played: Engine, sample_story: Story) -> None:
     damage, error, message = CASES[case]
-    store.save("good", played)
-    store.save("bad", played)
+    store.save("good", *game(played))
+    store.save("bad", *game(played))
     damage(store.path("bad"))
     before = full(store)
     with pytest.raises(error) as caught:
@@ -136,7 +133,7 @@ def test_damaged_save(case: str, store: SaveStore, played: Engine, sample_story:
 def test_migrations_run_in_one_place(
     monkeypatch: pytest.MonkeyPatch, store: SaveStore, played: Engine, sample_story: Story
 ) -> None:
-    store.save("old", played)
+    store.save("old", *game(played))
     edit_json(store.path("old"), lambda d: d.update(version=1, when=d.pop("saved_at")))
 
     def one_to_two(data: dict[str, Any]) -> dict[str, Any]:
@@ -150,7 +147,7 @@ def test_migrations_run_in_one_place(
 
 
 def test_stray_files_in_the_folder(store: SaveStore, played: Engine) -> None:
-    store.save("good", played)
+    store.save("good", *game(played))
     (store.folder / ".good.json.123.abcd.tmp").write_text("half a sa")
     (store.folder / "notes.txt").write_text("not a save")
     (store.folder / "profile.json").write_text("{}")

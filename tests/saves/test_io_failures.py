@@ -3,22 +3,23 @@
 from __future__ import annotations
 
 import errno
-import io
 import os
 from pathlib import Path
 
 import pytest
 
 from elbe_game.engine import Engine, Story
-from elbe_game.engine import storage as saves_module
-from elbe_game.engine.saves import SaveIOError, SaveStore
-from elbe_game.plain import PlainGame
+from elbe_game.engine.errors import SaveIOError
+from elbe_game.host import files as files_module
+from elbe_game.host.saves import SaveStore
+
+from ..conftest import game, plain_game
 
 
 def test_a_missing_folder_is_created(tmp_path: Path, played: Engine, sample_story: Story) -> None:
     store = SaveStore(tmp_path / "deep" / "er" / "saves")
     assert store.list() == []
-    store.save("s", played)
+    store.save("s", *game(played))
     assert store.load("s", sample_story).engine.state == played.state
 
 
@@ -26,9 +27,9 @@ def test_a_folder_that_is_a_file(tmp_path: Path, played: Engine, sample_story: S
     (tmp_path / "saves").write_text("I am a file")
     store = SaveStore(tmp_path / "saves")
     with pytest.raises(SaveIOError, match="could not save"):
-        store.save("s", played)
+        store.save("s", *game(played))
     with pytest.raises(SaveIOError):
-        store.autosave(played)
+        store.autosave(*game(played))
     with pytest.raises(SaveIOError, match="could not read"):
         store.load("s", sample_story)
     assert store.list() == [] and store.newest() is None
@@ -46,8 +47,8 @@ def test_a_full_disk_keeps_the_old_save(
     code: int,
     message: str,
 ) -> None:
-    store.save("s", played)
-    store.autosave(played)
+    store.save("s", *game(played))
+    store.autosave(*game(played))
     before = {p.name: p.read_bytes() for p in store.folder.iterdir()}
     played.choose("mulde_hold")
 
@@ -55,11 +56,11 @@ def test_a_full_disk_keeps_the_old_save(
         os.write(fd, data[:10])
         raise OSError(code, os.strerror(code))
 
-    monkeypatch.setattr(saves_module, "_write_all", full)
+    monkeypatch.setattr(files_module, "_write_all", full)
     with pytest.raises(SaveIOError, match=message):
-        store.save("s", played)
+        store.save("s", *game(played))
     with pytest.raises(SaveIOError, match=message):
-        store.quicksave(played)
+        store.quicksave(*game(played))
     assert store.load("s", sample_story).engine.state.node == "mulde_crossing"
     assert {p.name: p.read_bytes() for p in store.folder.iterdir()}["s.json"] == before["s.json"]
     assert not list(store.folder.glob(".*.tmp"))  # no temporary files left behind
@@ -68,7 +69,7 @@ def test_a_full_disk_keeps_the_old_save(
 def test_a_read_only_folder(
     monkeypatch: pytest.MonkeyPatch, store: SaveStore, played: Engine, sample_story: Story
 ) -> None:
-    store.save("s", played)
+    store.save("s", *game(played))
     real_open = os.open
 
     def read_only(path: object, flags: int, *args: object) -> int:
@@ -79,20 +80,14 @@ def test_a_read_only_folder(
     with monkeypatch.context() as patch:
         patch.setattr(os, "open", read_only)
         with pytest.raises(SaveIOError, match="read-only"):
-            store.save("s", played)
+            store.save("s", *game(played))
         assert store.load("s", sample_story).engine.state == played.state  # reading works
 
 
 def test_plain_game_goes_on_when_saving_fails(tmp_path: Path, sample_story: Story) -> None:
     (tmp_path / "saves").write_text("I am a file")
-    out = io.StringIO()
     commands = "1\n1\nsave bridge\nload bridge\nsaves\n1\nquit\n"
-    game = PlainGame(
-        Engine.new_game(sample_story, seed=1),
-        io.StringIO(commands),
-        out,
-        store=SaveStore(tmp_path / "saves"),
-    )
+    game, out = plain_game(sample_story, tmp_path / "saves", commands)
     assert game.run() == 0
     text = out.getvalue()
     assert text.count("(Autosave failed:") == 1  # told once, not every turn

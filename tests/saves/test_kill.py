@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 
 from elbe_game.engine import load_story
-from elbe_game.engine.saves import SaveStore
+from elbe_game.host.saves import SaveStore
 
 from ..conftest import PROJECT
 
@@ -53,7 +53,8 @@ WRITER = textwrap.dedent(
     import sys
     from pathlib import Path
     from elbe_game.engine import Engine, load_story
-    from elbe_game.engine.saves import SaveMeta, SaveStore
+    from elbe_game.host.saves import SaveStore
+    from elbe_game.engine.savefile import SaveMeta
 
     story = load_story(Path(sys.argv[1]))
     store = SaveStore(Path(sys.argv[2]))
@@ -64,9 +65,9 @@ WRITER = textwrap.dedent(
     while True:
         engine.choose("b" if engine.state.node == "a" else "a")
         meta = SaveMeta(play_time=engine.state.turn)
-        store.save("manual", engine, meta)
-        store.autosave(engine, meta)
-        store.quicksave(engine, meta)
+        store.save("manual", engine.story, engine.state, meta)
+        store.autosave(engine.story, engine.state, meta)
+        store.quicksave(engine.story, engine.state, meta)
         if first:
             print("ready", flush=True)
             first = False

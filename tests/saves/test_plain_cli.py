@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import io
 import json
 import os
 import subprocess
@@ -11,15 +10,14 @@ from pathlib import Path
 from typing import Any
 
 from elbe_game.engine import Engine, Story
-from elbe_game.engine.saves import SaveStore
-from elbe_game.plain import PlainGame
+from elbe_game.host.saves import SaveStore
 
-from ..conftest import PROJECT, SAMPLE
+from ..conftest import PROJECT, SAMPLE, game, plain_game
 
 
 def run(*args: str, stdin: str = "", saves: Path | None = None) -> subprocess.CompletedProcess[str]:
     env = {**os.environ, "PYTHONPATH": str(PROJECT)}
-    env.pop("ELBE_GAME_SAVES", None)
+    env.pop("ELBE_GAME_SAVES_DIR", None)
     extra = ["--saves-dir", str(saves)] if saves is not None else []
     return subprocess.run(
         [sys.executable, "-m", "elbe_game", *args, *extra],
@@ -76,7 +74,11 @@ def test_continue_resumes_the_autosave_after_every_choice(tmp_path: Path) -> Non
 def test_continue_without_saves_starts_a_new_game(tmp_path: Path) -> None:
     result = play("--continue", stdin="quit\n", saves=tmp_path / "none")
     assert result.returncode == 0
-    assert "no saves of this story" in result.stdout
+    none = tmp_path / "none"
+    assert result.stderr == (
+        f"elbe-game: note: There is no save of this story in {none} to continue: "
+        "start a new game.\n"
+    )
     assert "== The halt on the Mulde ==" in result.stdout
 
 
@@ -101,7 +103,7 @@ def test_load_errors_are_one_message(tmp_path: Path) -> None:
 
 def test_saves_delete(tmp_path: Path, played: Engine) -> None:
     saves = tmp_path / "saves"
-    SaveStore(saves).save("old", played)
+    SaveStore(saves).save("old", *game(played))
     assert run("saves", "--delete", "old", saves=saves).returncode == 0
     assert run("saves", saves=saves).stdout == f"No saves in {saves}.\n"
     gone = run("saves", "--delete", "old", saves=saves)
@@ -115,7 +117,7 @@ def test_load_a_save_whose_passage_is_gone_asks_first(
 
     story = edit_story(remove_crossing)
     saves = tmp_path / "saves"
-    SaveStore(saves).save("s", played)
+    SaveStore(saves).save("s", *game(played))
     args = ("play", "--plain", "--story", str(story.root), "--load", "s")
     refused = run(*args, stdin="no\n", saves=saves)
     assert "is no longer in the story" in refused.stdout and refused.returncode == 1
@@ -126,14 +128,8 @@ def test_load_a_save_whose_passage_is_gone_asks_first(
 
 
 def test_in_game_save_and_load(tmp_path: Path, sample_story: Story) -> None:
-    out = io.StringIO()
     lines = "save\nsave ../x\n1\nsave here\n1\nload\nload here\nload nowhere\nquit\n"
-    game = PlainGame(
-        Engine.new_game(sample_story, seed=1),
-        io.StringIO(lines),
-        out,
-        store=SaveStore(tmp_path / "saves"),
-    )
+    game, out = plain_game(sample_story, tmp_path / "saves", lines)
     assert game.run() == 0
     text = out.getvalue()
     assert "Give the save a name, for example: save bridge" in text
@@ -141,7 +137,8 @@ def test_in_game_save_and_load(tmp_path: Path, sample_story: Story) -> None:
     assert "Name the save to load" in text
     assert "Loaded 'here'." in text
     assert "Not loaded: there is no save named 'nowhere'" in text
-    assert game.engine.state.node == "mulde_supply" and game.engine.state.turn == 1
+    view = game.session.view()
+    assert (view.node_id, view.turn) == ("mulde_supply", 1)
 
 
 def test_continue_after_a_load_comes_back_to_the_loaded_passage(tmp_path) -> None:

@@ -2,31 +2,31 @@
 
 from __future__ import annotations
 
-import io
 import json
 from pathlib import Path
 
 from elbe_game.engine import Engine, Story
-from elbe_game.engine.profile import Profile
-from elbe_game.engine.saves import SaveStore
-from elbe_game.plain import PlainGame
+from elbe_game.host.profile import Profile
+from elbe_game.host.saves import SaveStore
+
+from ..conftest import plain_game
 
 
 def test_record_and_reload(tmp_path: Path, sample_story: Story) -> None:
     profile = Profile.load(tmp_path, sample_story.id)
     assert profile.endings == {} and profile.codex == [] and profile.problem is None
     engine = Engine.new_game(sample_story, seed=1)
-    assert profile.record(engine) == ["mulde_line"]
-    assert profile.record(engine) == []  # nothing new, nothing written again
+    assert profile.record(engine.state) == ["mulde_line"]
+    assert profile.record(engine.state) == []  # nothing new, nothing written again
     engine.choose("mulde_crossing")
     engine.choose("mulde_hold")
-    assert profile.record(engine) == ["held_the_line", "five_mile_limit"]
+    assert profile.record(engine.state) == ["held_the_line", "five_mile_limit"]
     # A new game finds another ending; both are kept.
     second = Engine.new_game(sample_story, seed=2)
     second.choose("mulde_crossing")
     second.choose("mulde_beyond")
     again = Profile.load(tmp_path, sample_story.id)
-    again.record(second)
+    again.record(second.state)
     final = Profile.load(tmp_path, sample_story.id)
     assert set(final.endings) == {"held_the_line", "toward_the_elbe"}
     assert final.codex == ["mulde_line", "five_mile_limit", "kotzebue"]
@@ -43,7 +43,7 @@ def test_stories_are_kept_apart_in_one_file(tmp_path: Path, sample_story: Story)
             }
         )
     )
-    Profile.load(tmp_path, sample_story.id).record(Engine.new_game(sample_story, seed=1))
+    Profile.load(tmp_path, sample_story.id).record(Engine.new_game(sample_story, seed=1).state)
     data = json.loads((tmp_path / "profile.json").read_text())
     assert data["stories"]["other"] == {"endings": {"x": "2025-01-01"}, "codex": ["y"]}
     assert data["stories"][sample_story.id]["codex"] == ["mulde_line"]
@@ -53,20 +53,14 @@ def test_a_damaged_profile_is_kept_aside(tmp_path: Path, sample_story: Story) ->
     (tmp_path / "profile.json").write_text('{"format": "elbe-1945-prof')
     profile = Profile.load(tmp_path, sample_story.id)
     assert profile.problem is not None and "damaged" in profile.problem
-    profile.record(Engine.new_game(sample_story, seed=1))
+    profile.record(Engine.new_game(sample_story, seed=1).state)
     assert (tmp_path / "profile.damaged.json").read_text() == '{"format": "elbe-1945-prof'
     assert Profile.load(tmp_path, sample_story.id).codex == ["mulde_line"]
 
 
 def test_the_plain_game_records_endings(tmp_path: Path, sample_story: Story) -> None:
     folder = tmp_path / "saves"
-    game = PlainGame(
-        Engine.new_game(sample_story, seed=1),
-        io.StringIO("2\n2\n"),
-        io.StringIO(),
-        store=SaveStore(folder),
-        profile=Profile.load(folder, sample_story.id),
-    )
+    game, _ = plain_game(sample_story, folder, "2\n2\n")
     assert game.run() == 0
     profile = Profile.load(folder, sample_story.id)
     assert list(profile.endings) == ["toward_the_elbe"]

@@ -14,10 +14,10 @@ import pytest
 import yaml
 
 from elbe_game.engine import load_story
-from elbe_game.engine.profile import Profile
-from elbe_game.engine.saves import SaveStore
-from elbe_game.paths import bundled_story_dir
-from elbe_game.ui.settings import SettingsStore
+from elbe_game.host.dirs import bundled_story_dir
+from elbe_game.host.profile import Profile
+from elbe_game.host.saves import SaveStore
+from elbe_game.host.settings import SettingsStore
 
 from ..conftest import SAMPLE
 

@@ -9,22 +9,17 @@ from pathlib import Path
 import pytest
 
 from elbe_game.engine import Engine, Story
-from elbe_game.engine import storage as saves_module
-from elbe_game.engine.saves import (
-    AUTOSAVE_BACKUPS,
-    SAVE_VERSION,
-    SaveMeta,
-    SaveNotFoundError,
-    SaveStore,
-    SlotNameError,
-    saves_folder,
-)
+from elbe_game.engine.errors import SaveNotFoundError, SlotNameError
+from elbe_game.engine.savefile import SAVE_VERSION
+from elbe_game.host.saves import AUTOSAVE_BACKUPS, SaveStore
+
+from ..conftest import game
 
 
 def test_round_trip_keeps_every_part_of_the_state(
     store: SaveStore, played: Engine, sample_story: Story
 ) -> None:
-    store.save("bridge", played, SaveMeta(play_time=754.25))
+    store.save("bridge", *game(played, 754.25))
     result = store.load("bridge", sample_story)
     loaded = result.engine
     assert result.notes == []
@@ -45,7 +40,7 @@ def test_round_trip_keeps_every_part_of_the_state(
 
 def test_metadata_for_the_load_screen(store: SaveStore, played: Engine) -> None:
     before = datetime.now().astimezone()
-    info = store.save("bridge", played, SaveMeta(play_time=754.25))
+    info = store.save("bridge", *game(played, 754.25))
     assert info.slot == "bridge" and info.kind == "manual" and not info.damaged
     assert info.story_id == "elbe-sample" and info.content_hash == played.story.content_hash
     assert (info.node, info.title, info.date, info.time, info.place, info.turn) == (
@@ -68,7 +63,7 @@ def test_metadata_for_the_load_screen(store: SaveStore, played: Engine) -> None:
 def test_undo_and_journal_reach_the_start_after_loading(
     store: SaveStore, played: Engine, sample_story: Story
 ) -> None:
-    store.save("bridge", played)
+    store.save("bridge", *game(played))
     engine = store.load("bridge", sample_story).engine
     assert len(engine.journal()) == 4
     nodes = []
@@ -80,12 +75,12 @@ def test_undo_and_journal_reach_the_start_after_loading(
 
 def test_a_game_at_its_start_and_at_an_ending(store: SaveStore, sample_story: Story) -> None:
     fresh = Engine.new_game(sample_story, seed=5)
-    store.save("start", fresh)
+    store.save("start", *game(fresh))
     assert store.load("start", sample_story).engine.state == fresh.state
     ended = Engine.new_game(sample_story, seed=5)
     ended.choose("mulde_crossing")
     ended.choose("mulde_beyond")
-    store.save("end", ended)
+    store.save("end", *game(ended))
     loaded = store.load("end", sample_story).engine
     assert loaded.is_over and loaded.state.endings == ["toward_the_elbe"]
 
@@ -97,7 +92,7 @@ def test_autosave_keeps_rotating_backups(
     turns = []
     for choice in ["mulde_supply", "mulde_halt", "mulde_crossing", "mulde_flare", "mulde_hold"]:
         engine.choose(choice)
-        store.autosave(engine)
+        store.autosave(*game(engine))
         turns.append(engine.state.turn)
     slots = {i.slot: i.turn for i in store.list()}
     assert slots == {"autosave": 5, "autosave.1": 4, "autosave.2": 3, "autosave.3": 2}
@@ -107,16 +102,16 @@ def test_autosave_keeps_rotating_backups(
     assert store.newest(sample_story).slot == "autosave"  # type: ignore[union-attr]
 
 
-def test_quicksave_and_quickload(store: SaveStore, played: Engine, sample_story: Story) -> None:
-    info = store.quicksave(played, SaveMeta(play_time=3))
+def test_quicksave_and_loading_it(store: SaveStore, played: Engine, sample_story: Story) -> None:
+    info = store.quicksave(*game(played, 3))
     assert info.kind == "quick" and info.slot == "quicksave"
     played.choose("mulde_hold")
-    store.quicksave(played)
-    assert store.quickload(sample_story).engine.state.node == "mulde_hold"
+    store.quicksave(*game(played))
+    assert store.load("quicksave", sample_story).engine.state.node == "mulde_hold"
     with pytest.raises(SlotNameError):
-        store.save("quicksave", played)  # the game's own names are not for manual saves
+        store.save("quicksave", *game(played))  # the game's own names are not for manual saves
     with pytest.raises(SlotNameError):
-        store.save("Autosave.2", played)
+        store.save("Autosave.2", *game(played))
 
 
 def test_list_is_newest_first_and_delete(
@@ -124,9 +119,9 @@ def test_list_is_newest_first_and_delete(
 ) -> None:
     assert store.list() == [] and store.newest() is None  # the folder does not exist yet
     for name in ("first", "second", "third"):
-        store.save(name, played)
+        store.save(name, *game(played))
     assert [i.slot for i in store.list()] == ["third", "second", "first"]
-    store.save("first", played)  # saving again replaces and makes it the newest
+    store.save("first", *game(played))  # saving again replaces and makes it the newest
     assert [i.slot for i in store.list()] == ["first", "third", "second"]
     store.delete("third")
     assert [i.slot for i in store.list()] == ["first", "second"]
@@ -142,38 +137,26 @@ def test_newest_prefers_saves_of_the_story(
     store: SaveStore, played: Engine, sample_story: Story, edit_story
 ) -> None:
     other = edit_story(lambda manifest, nodes: manifest["story"].update(id="other"))
-    store.save("mine", played)
-    store.save("theirs", Engine.new_game(other, seed=1))
+    store.save("mine", *game(played))
+    store.save("theirs", *game(Engine.new_game(other, seed=1)))
     assert store.newest().slot == "theirs"  # type: ignore[union-attr]
     assert store.newest(sample_story).slot == "mine"  # type: ignore[union-attr]
 
 
 def test_unicode_names_and_files(store: SaveStore, played: Engine, sample_story: Story) -> None:
-    store.save("  Brücke über die Mulde  ", played)
+    store.save("  Brücke über die Mulde  ", *game(played))
     assert [i.slot for i in store.list()] == ["Brücke über die Mulde"]
     assert store.load("Brücke über die Mulde", sample_story).engine.state.turn == 3
-
-
-def test_where_the_saves_folder_is(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
-    monkeypatch.setenv("ELBE_GAME_SAVES", str(tmp_path / "from-env"))
-    assert saves_folder(tmp_path / "given") == tmp_path / "given"
-    assert saves_folder() == tmp_path / "from-env"
-    monkeypatch.delenv("ELBE_GAME_SAVES")
-    monkeypatch.setattr(saves_module, "checkout_root", lambda: tmp_path / "checkout")
-    assert saves_folder() == tmp_path / "checkout" / "saves"
-    monkeypatch.setattr(saves_module, "checkout_root", lambda: None)
-    installed = saves_folder()
-    assert installed.name == "saves" and "elbe-game" in installed.parts
 
 
 def test_a_damaged_autosave_is_replaced_not_kept_as_a_backup(
     store: SaveStore, played: Engine, sample_story: Story
 ) -> None:
-    store.autosave(played)
-    store.autosave(played)  # autosave.1 is a good backup now
+    store.autosave(*game(played))
+    store.autosave(*game(played))  # autosave.1 is a good backup now
     good_backup = (store.folder / "autosave.1.json").read_bytes()
     (store.folder / "autosave.json").write_text('{"format": "elbe-1945-save", "vers')
-    store.autosave(played)
+    store.autosave(*game(played))
     assert (store.folder / "autosave.1.json").read_bytes() == good_backup
     assert not (store.folder / "autosave.2.json").exists()
     assert store.load("autosave", sample_story).engine.state == played.state

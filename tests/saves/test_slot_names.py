@@ -5,7 +5,10 @@ from __future__ import annotations
 import pytest
 
 from elbe_game.engine import Engine, Story
-from elbe_game.engine.saves import SaveStore, SlotNameError, check_slot_name
+from elbe_game.engine.errors import SlotNameError
+from elbe_game.host.saves import SaveStore, check_slot_name
+
+from ..conftest import game
 
 BAD = {
     "": "give the save a name",
@@ -40,7 +43,7 @@ def test_bad_names_are_refused(
     name: str, store: SaveStore, played: Engine, sample_story: Story
 ) -> None:
     with pytest.raises(SlotNameError) as caught:
-        store.save(name, played)
+        store.save(name, *game(played))
     assert BAD[name] in caught.value.message
     with pytest.raises(SlotNameError):
         store.load(name, sample_story)
@@ -59,7 +62,7 @@ def test_the_games_own_names_load_but_do_not_save(name: str, played: Engine) -> 
     ["bridge", "Brücke 2", "save-1_final", "Kotzebue's patrol (day 2)", "x" * 64, "v1.2", "Торгау"],
 )
 def test_good_names(name: str, store: SaveStore, played: Engine, sample_story: Story) -> None:
-    assert store.save(name, played).slot == name
+    assert store.save(name, *game(played)).slot == name
     assert store.path(name).parent == store.folder
     assert store.load(name, sample_story).engine.state.turn == 3
 

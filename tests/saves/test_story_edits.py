@@ -8,8 +8,10 @@ from typing import Any
 import pytest
 
 from elbe_game.engine import Engine, Story
-from elbe_game.engine.saves import NodeGoneError, SaveStore
+from elbe_game.engine.errors import NodeGoneError
+from elbe_game.host.saves import SaveStore
 
+from ..conftest import game
 from .conftest import EditStory
 
 
@@ -25,12 +27,12 @@ def test_an_edited_passage_text_only_gives_a_note(
     store: SaveStore, played: Engine, edit_story: EditStory
 ) -> None:
     story = edit_story(lambda m, n: n["mulde_hold"].update(text="A new ending text."))
-    store.save("s", played)
+    store.save("s", *game(played))
     result = store.load("s", story)
     assert result.notes == ["The story has been edited since this save was made."]
     assert result.engine.state.to_dict() == played.state.to_dict()
     assert len(result.engine.undo_stack) == 3
-    assert store.info("s").story_changed(story)
+    assert store.info("s").content_hash != story.content_hash
 
 
 def test_variable_added_and_removed(
@@ -43,7 +45,7 @@ def test_variable_added_and_removed(
         nodes["mulde_beyond"]["text"] = "You are past the line now."
 
     story = edit_story(change)
-    store.save("s", played)
+    store.save("s", *game(played))
     result = store.load("s", story)
     assert result.engine.state.vars == {"player_name": "Kim", "standing": 5, "morale": 3}
     text = " ".join(result.notes)
@@ -61,7 +63,7 @@ def test_saved_passage_removed_offers_the_last_one_still_there(
     store: SaveStore, played: Engine, edit_story: EditStory
 ) -> None:
     story = edit_story(remove_crossing)
-    store.save("s", played)
+    store.save("s", *game(played))
     with pytest.raises(NodeGoneError) as caught:
         store.load("s", story)
     error = caught.value
@@ -77,7 +79,7 @@ def test_saved_passage_removed_offers_the_last_one_still_there(
     assert engine.undo().node_id == "mulde_halt" and not engine.can_undo
     # The file itself is untouched; saving the resumed game gives a clean save.
     assert json.loads(store.path("s").read_text())["state"]["node"] == "mulde_crossing"
-    store.save("again", engine)
+    store.save("again", *game(engine))
     assert store.load("again", story).notes == []
 
 
@@ -88,7 +90,7 @@ def test_a_choice_on_the_path_removed_keeps_what_can_be_rebuilt(
         del nodes["mulde_halt"]["choices"][0]  # the supply run is gone
 
     story = edit_story(change)
-    store.save("s", played)
+    store.save("s", *game(played))
     result = store.load("s", story)
     text = " ".join(result.notes)
     assert "replaying the saved path stopped at turn 1" in text
@@ -110,7 +112,7 @@ def test_passage_and_path_both_broken(
         nodes["mulde_supply"]["on_enter"] = {"give": ["green_flares"]}
 
     story = edit_story(change)
-    store.save("s", played)
+    store.save("s", *game(played))
     result = store.load("s", story, fallback=True)
     engine = result.engine
     assert engine.state.node == "mulde_halt"
@@ -129,7 +131,7 @@ def test_start_passage_gone_and_nothing_left_on_the_path(
         nodes["mulde_supply"]["choices"][0]["to"] = "mulde_crossing"
 
     story = edit_story(change)
-    store.save("s", Engine.new_game(sample_story, seed=9))
+    store.save("s", *game(Engine.new_game(sample_story, seed=9)))
     with pytest.raises(NodeGoneError) as caught:
         store.load("s", story)
     assert caught.value.fallback_node == "mulde_supply"
@@ -140,7 +142,7 @@ def test_start_passage_gone_and_nothing_left_on_the_path(
 def test_changed_variable_type_resets_to_the_default(
     store: SaveStore, played: Engine, sample_story: Story
 ) -> None:
-    store.save("s", played)
+    store.save("s", *game(played))
     data = json.loads(store.path("s").read_text())
     data["story"]["content_hash"] = "sha256:an-older-story"
     data["state"]["vars"]["standing"] = "high"

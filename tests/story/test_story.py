@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import io
 import random
 import re
 
@@ -10,8 +9,9 @@ import pytest
 
 from elbe_game.authoring.walkthrough import parse_walkthrough, run_walkthrough
 from elbe_game.engine import Engine, Story, check_story
-from elbe_game.paths import bundled_story_dir
-from elbe_game.plain import PlainGame
+from elbe_game.host.dirs import bundled_story_dir
+
+from ..conftest import plain_game
 
 
 @pytest.fixture(scope="module")
@@ -56,7 +56,7 @@ def test_every_ending_has_a_walkthrough(story) -> None:
 
 
 @pytest.mark.parametrize("path", WALKS, ids=lambda p: p.name.removesuffix(".walk.yaml"))
-def test_walkthrough_reaches_its_ending_and_shows_the_consequences(story, path) -> None:
+def test_walkthrough_reaches_its_ending_and_shows_the_consequences(story, path, tmp_path) -> None:
     walk = parse_walkthrough(path)
     result = run_walkthrough(walk, story)
     assert result.ok, result.failure
@@ -68,14 +68,14 @@ def test_walkthrough_reaches_its_ending_and_shows_the_consequences(story, path) 
             choices = [c.id for c in engine.view().choices]
             numbers.append(str(choices.index(step["choose"]) + 1))
             engine.choose(step["choose"])
-    out = io.StringIO()
-    replay = Engine.new_game(story, seed=walk.seed)
-    code = PlainGame(replay, io.StringIO("\n".join(numbers) + "\n"), out).run()
+    game, out = plain_game(story, tmp_path / "saves", "\n".join(numbers) + "\n", seed=walk.seed)
+    code = game.run()
     text = out.getvalue()
     ending_id = path.name.removesuffix(".walk.yaml")
     ending = story.endings[ending_id].ending
     assert ending is not None
-    assert code == 0 and replay.state.endings == [ending_id]
+    view = game.session.view()
+    assert code == 0 and view.ending is not None and view.ending.id == ending_id
     assert f"THE END: {ending.title}" in text
     assert "In your story:" in text and "In history:" in text
     for entry in (*ending.timeline.story, *ending.timeline.history):

@@ -19,7 +19,7 @@ def isolated_config(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
 
 @pytest.fixture(autouse=True)
 def isolated_saves(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    """Apps built with ``saves_dir=None`` save under tmp_path (``$ELBE_GAME_SAVES``)."""
+    """Apps built with ``saves_dir=None`` save under tmp_path (``$ELBE_GAME_SAVES_DIR``)."""
     saves = tmp_path / "saves"
-    monkeypatch.setenv("ELBE_GAME_SAVES", str(saves))
+    monkeypatch.setenv("ELBE_GAME_SAVES_DIR", str(saves))
     return saves

@@ -11,8 +11,11 @@ from typing import Any
 
 from textual.pilot import Pilot
 
+from elbe_game.host.options import PlayOptions
 from elbe_game.ui.app import ElbeApp, make_app
 from elbe_game.ui.screens.play import PlayScreen
+
+from ..conftest import game
 
 SAMPLE = Path(__file__).resolve().parents[1] / "fixtures" / "sample"
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
@@ -30,9 +33,11 @@ def build_app(
     saves_dir: Path | None = None,
     **options: Any,
 ) -> ElbeApp:
-    """``saves_dir`` None: the conftest's ``$ELBE_GAME_SAVES`` under tmp_path."""
+    """``saves_dir`` None: the conftest's ``$ELBE_GAME_SAVES_DIR`` under tmp_path."""
     return make_app(
-        story_dir=story, saves_dir=saves_dir, seed=seed, player_name=player_name, **options
+        PlayOptions(
+            story_dir=story, saves_dir=saves_dir, seed=seed, player_name=player_name, **options
+        )
     )
 
 
@@ -41,18 +46,30 @@ async def wait_ready(pilot: Pilot[None]) -> None:
     app = pilot.app
     assert isinstance(app, ElbeApp)
     for _ in range(500):
-        if app.session.loaded:
+        if app.session_ready:
             break
         await pilot.pause(0.01)
-    assert app.session.loaded, "the story did not load"
-    await app.workers.wait_for_complete()
+    assert app.session_ready, "the story did not load"
+    await wait_for_workers(pilot)
     await pilot.pause()
+
+
+async def wait_for_workers(pilot: Pilot[None]) -> None:
+    """Wait for the app's workers to finish, all but the story watcher of ``--dev``
+    (which runs as long as the play screen)."""
+    from textual.worker import WorkerCancelled
+
+    for worker in [w for w in pilot.app.workers if w.group != "dev-reload"]:
+        try:
+            await worker.wait()
+        except WorkerCancelled:
+            continue  # superseded (an exclusive worker started again): not waited for
 
 
 async def settle(pilot: Pilot[None]) -> None:
     """Let pending Markdown updates and refreshes finish."""
     await pilot.pause()
-    await pilot.app.workers.wait_for_complete()
+    await wait_for_workers(pilot)
     await pilot.pause()
 
 
@@ -117,12 +134,12 @@ def write_save(
     import json
 
     from elbe_game.engine import Engine, load_story
-    from elbe_game.engine.saves import SaveMeta, SaveStore
+    from elbe_game.host.saves import SaveStore
 
     engine = Engine.new_game(load_story(story), seed=7, player_name="Hale")
     for choice in choices:
         engine.choose(choice)
-    info = SaveStore(folder).save(slot, engine, SaveMeta(play_time=play_time))
+    info = SaveStore(folder).save(slot, *game(engine, play_time))
     if saved_at is not None:
         data = json.loads(info.path.read_text(encoding="utf-8"))
         data["saved_at"] = saved_at

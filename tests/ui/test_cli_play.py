@@ -9,6 +9,7 @@ from typing import Any
 import pytest
 
 from elbe_game import cli
+from elbe_game.host.options import PlayOptions
 
 from .helpers import SAMPLE
 
@@ -27,8 +28,8 @@ def terminal(monkeypatch: pytest.MonkeyPatch) -> dict[str, Any]:
     monkeypatch.setattr("sys.stdout.isatty", lambda: True)
     seen: dict[str, Any] = {}
 
-    def fake_make_app(**kwargs: Any) -> FakeApp:
-        seen.update(kwargs)
+    def fake_make_app(options: PlayOptions, **kwargs: Any) -> FakeApp:
+        seen.update(options=options, **kwargs)
         return FakeApp()
 
     monkeypatch.setattr("elbe_game.ui.app.make_app", fake_make_app)
@@ -57,22 +58,26 @@ def test_play_passes_everything_to_make_app(terminal: dict[str, Any], tmp_path: 
         ]
     )
     assert code == 0
-    assert terminal == {
-        "story_dir": SAMPLE,
-        "saves_dir": tmp_path,
-        "seed": 3,
-        "player_name": "Kim",
-        "continue_game": False,
-        "load_slot": "bridge",
-        "start_at": "mulde_crossing",
-        "sets": ("standing=7",),
-        "dev": True,
-    }
+    assert terminal["options"] == PlayOptions(
+        story_dir=SAMPLE,
+        saves_dir=tmp_path,
+        seed=3,
+        player_name="Kim",
+        continue_game=False,
+        load_slot="bridge",
+        start_at="mulde_crossing",
+        sets=("standing=7",),
+        dev=True,
+    )
+    # the story read to check --start-at and --set is handed on, not read twice
+    story = terminal["story"]
+    assert story is not None and story.root == SAMPLE
 
 
 def test_continue_reaches_the_app_not_plain_mode(terminal: dict[str, Any], tmp_path: Path) -> None:
     assert cli.main(["--story", str(SAMPLE), "--saves-dir", str(tmp_path), "--continue"]) == 0
-    assert terminal["continue_game"] is True
+    assert terminal["options"].continue_game is True
+    assert terminal["story"] is None  # nothing to check first: the app reads the story
 
 
 @pytest.mark.parametrize(

@@ -51,7 +51,7 @@ async def test_choosing_by_number() -> None:
         await start_game(pilot)
         await pilot.press("2")
         await settle(pilot)
-        assert play_screen(app).engine.state.node == "mulde_crossing"
+        assert app.session.view().node_id == "mulde_crossing"
         assert "Across the Mulde" in screen_text(app)
 
 
@@ -61,7 +61,7 @@ async def test_choosing_by_arrows_and_enter() -> None:
         await start_game(pilot)
         await pilot.press("down", "enter")
         await settle(pilot)
-        assert play_screen(app).engine.state.node == "mulde_crossing"
+        assert app.session.view().node_id == "mulde_crossing"
 
 
 async def test_choosing_by_mouse() -> None:
@@ -71,7 +71,7 @@ async def test_choosing_by_mouse() -> None:
         # Row 0 is the list's border; the first choice is row 1, the second row 2.
         assert await pilot.click(ChoiceList, offset=(6, 2))
         await settle(pilot)
-        assert play_screen(app).engine.state.node == "mulde_crossing"
+        assert app.session.view().node_id == "mulde_crossing"
 
 
 async def test_disabled_choice_is_shown_with_its_reason_and_cannot_be_taken() -> None:
@@ -86,7 +86,7 @@ async def test_disabled_choice_is_shown_with_its_reason_and_cannot_be_taken() ->
         notes = record_notifications(app)
         await pilot.press("3")
         await pilot.pause()
-        assert play_screen(app).engine.state.node == "mulde_crossing"
+        assert app.session.view().node_id == "mulde_crossing"
         assert notes == [
             "Choice 3 is not available: You have no flares; the command post has them."
         ]
@@ -102,10 +102,10 @@ async def test_undo_steps_back_one_choice() -> None:
         assert screen.check_action("undo", ()) is None  # dimmed at the start
         await pilot.press("1")
         await settle(pilot)
-        assert screen.engine.state.node == "mulde_supply"
+        assert app.session.view().node_id == "mulde_supply"
         await pilot.press("u")
         await settle(pilot)
-        assert screen.engine.state.node == "mulde_halt"
+        assert app.session.view().node_id == "mulde_halt"
         assert "The halt on the Mulde" in screen_text(app)
 
 
@@ -203,7 +203,7 @@ async def test_reaching_an_ending_then_undo_and_new_game() -> None:
         assert "Endings found so far: 1 of 2" in text
         await pilot.press("u")
         await settle(pilot)
-        assert play_screen(app).engine.state.node == "mulde_crossing"
+        assert app.session.view().node_id == "mulde_crossing"
         await pilot.press("2", "enter")
         await settle(pilot)
         assert isinstance(app.screen, EndingScreen)
@@ -211,8 +211,8 @@ async def test_reaching_an_ending_then_undo_and_new_game() -> None:
         await pilot.press("n")
         await settle(pilot)
         assert isinstance(app.screen, PlayScreen)
-        assert app.screen.engine.state.node == "mulde_halt"
-        assert len(app.session.profile.endings()) == 2
+        assert app.session.view().node_id == "mulde_halt"
+        assert len(app.session.endings_found()) == 2
 
 
 async def test_escape_asks_before_leaving_a_game() -> None:

@@ -154,7 +154,7 @@ async def test_typewriter_reveals_and_any_key_completes(isolated_config: Path) -
         await pilot.pause(0.2)
         passage = app.screen.query_one(Passage)
         markdown = app.screen.query_one("#passage-text", Markdown)
-        full = app.screen.engine.view().text  # type: ignore[attr-defined]
+        full = app.session.view().text
         assert passage.revealing
         assert len(markdown.source) < len(full)
         await pilot.press("x")  # any key: completes, and does nothing else

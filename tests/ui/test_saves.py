@@ -46,7 +46,7 @@ async def test_save_quit_and_continue_in_a_new_app(tmp_path: Path) -> None:
         await settle(pilot)
         assert isinstance(app.screen, PlayScreen)
         assert "Saved as 'bridge'." in messages
-        saved = play_screen(app).engine.state.to_dict()
+        saved = app.session.engine.state.to_dict()
         await pilot.press("ctrl+q")
     assert (saves / "bridge.json").is_file()
     assert (saves / "autosave.json").is_file()
@@ -59,12 +59,12 @@ async def test_save_quit_and_continue_in_a_new_app(tmp_path: Path) -> None:
         assert "Continue: Across the Mulde, turn 2 (bridge)." in screen_text(again)
         await pilot.press("c")
         await settle(pilot)
-        screen = play_screen(again)
-        assert screen.engine.state.to_dict() == saved
+        play_screen(again)
+        assert again.session.engine.state.to_dict() == saved
         assert "Across the Mulde" in screen_text(again)
         await pilot.press("u")
         await settle(pilot)
-        assert screen.engine.state.node == "mulde_halt"
+        assert again.session.view().node_id == "mulde_halt"
 
 
 async def test_continue_flag_opens_straight_into_the_newest_save(tmp_path: Path) -> None:
@@ -73,7 +73,7 @@ async def test_continue_flag_opens_straight_into_the_newest_save(tmp_path: Path)
     async with app.run_test(size=SMALL) as pilot:
         await wait_ready(pilot)
         await settle(pilot)
-        assert play_screen(app).engine.state.to_dict() == saved
+        assert app.session.engine.state.to_dict() == saved
 
 
 async def test_load_flag_opens_the_named_save_and_a_missing_one_says_so(tmp_path: Path) -> None:
@@ -82,7 +82,7 @@ async def test_load_flag_opens_the_named_save_and_a_missing_one_says_so(tmp_path
     async with app.run_test(size=SMALL) as pilot:
         await wait_ready(pilot)
         await settle(pilot)
-        assert play_screen(app).engine.state.node == "mulde_crossing"
+        assert app.session.view().node_id == "mulde_crossing"
 
     missing = build_app(saves_dir=tmp_path, load_slot="nowhere")
     async with missing.run_test(size=SMALL) as pilot:
@@ -98,7 +98,7 @@ async def test_continue_flag_without_saves_stays_on_the_title(tmp_path: Path) ->
         await wait_ready(pilot)
         await settle(pilot)
         assert isinstance(app.screen, TitleScreen)
-        assert "Nothing to continue" in screen_text(app)
+        assert "to continue: start a new game." in screen_text(app)
 
 
 async def test_quick_save_and_quick_load(tmp_path: Path) -> None:
@@ -109,13 +109,13 @@ async def test_quick_save_and_quick_load(tmp_path: Path) -> None:
         await pilot.press("f5")
         await settle(pilot)
         assert any(m.startswith("Quick saved at The halt on the Mulde") for m in messages)
-        before = play_screen(app).engine.state.to_dict()
+        before = app.session.engine.state.to_dict()
         await pilot.press("2")
         await settle(pilot)
-        assert play_screen(app).engine.state.node == "mulde_crossing"
+        assert app.session.view().node_id == "mulde_crossing"
         await pilot.press("f9")
         await settle(pilot)
-        assert play_screen(app).engine.state.to_dict() == before
+        assert app.session.engine.state.to_dict() == before
         assert any(m.startswith("Loaded 'quicksave'") for m in messages)
         assert "The halt on the Mulde" in screen_text(app)
         app.session.refresh_saves()  # the load was autosaved: Continue comes back here
@@ -179,7 +179,7 @@ async def test_load_screen_lists_newest_first_and_deletes_after_a_yes(tmp_path: 
         assert isinstance(app.screen, TitleScreen)
         await pilot.press("l", "enter")
         await settle(pilot)
-        assert play_screen(app).engine.state.node == "mulde_halt"
+        assert app.session.view().node_id == "mulde_halt"
 
 
 async def test_a_damaged_save_is_listed_with_its_problem_and_others_load(tmp_path: Path) -> None:
@@ -200,7 +200,7 @@ async def test_a_damaged_save_is_listed_with_its_problem_and_others_load(tmp_pat
         assert any("'broken' cannot be loaded" in m for m in messages)
         await pilot.press("down", "enter")
         await settle(pilot)
-        assert play_screen(app).engine.state.node == "mulde_crossing"
+        assert app.session.view().node_id == "mulde_crossing"
 
 
 @pytest.fixture
@@ -224,11 +224,12 @@ async def test_passage_gone_asks_and_resumes_at_the_fallback(edited_story: Path)
         await settle(pilot)
         assert isinstance(app.screen, ConfirmScreen)
         assert app.screen.question == (
-            "The passage you saved at is no longer in the story. Resume at The halt on the Mulde?"
+            "The passage you saved at ('Across the Mulde') is no longer in the story. Resume at "
+            "'The halt on the Mulde', the last passage on your path that still exists?"
         )
         await pilot.press("y")
         await settle(pilot)
-        assert play_screen(app).engine.state.node == "mulde_halt"
+        assert app.session.view().node_id == "mulde_halt"
 
 
 async def test_passage_gone_and_no_keeps_the_title(edited_story: Path) -> None:
@@ -252,7 +253,7 @@ async def test_an_unwritable_saves_folder_is_told_and_play_goes_on(tmp_path: Pat
         messages = record_notifications(app)
         await pilot.press("2")
         await settle(pilot)
-        assert play_screen(app).engine.state.node == "mulde_crossing"
+        assert app.session.view().node_id == "mulde_crossing"
         assert sum(m.startswith("Autosave failed:") for m in messages) == 1
         await pilot.press("1")  # the same problem is not told again
         await settle(pilot)
@@ -263,7 +264,7 @@ async def test_an_unwritable_saves_folder_is_told_and_play_goes_on(tmp_path: Pat
         await settle(pilot)
         assert sum(m.startswith("Not saved:") for m in messages) == 2
         assert isinstance(app.screen, PlayScreen)
-        assert play_screen(app).engine.state.node == "mulde_crossing"
+        assert app.session.view().node_id == "mulde_crossing"
 
 
 async def test_endings_and_codex_on_the_title_come_from_earlier_games(tmp_path: Path) -> None:
@@ -277,8 +278,8 @@ async def test_endings_and_codex_on_the_title_come_from_earlier_games(tmp_path: 
     again = build_app(saves_dir=tmp_path)
     async with again.run_test(size=SMALL) as pilot:
         await wait_ready(pilot)
-        assert "five_mile_limit" in again.session.profile.codex()
-        assert again.session.profile.endings()
+        assert "five_mile_limit" in [c.id for c in again.session.codex()]
+        assert again.session.endings_found()
         await pilot.press("x")
         await settle(pilot)
         assert "The five-mile limit" in screen_text(again)

@@ -15,6 +15,7 @@ from pathlib import Path
 import pytest
 from textual.pilot import Pilot
 
+from ..conftest import game
 from .helpers import LARGE, SMALL, build_app, settle, start_game, write_save
 
 SIZES = pytest.mark.parametrize("size", [SMALL, LARGE], ids=["80x24", "120x40"])
@@ -82,7 +83,7 @@ def test_load_screen(snap_compare: Compare) -> None:
     """The load screen at 80x24: saves newest first, a damaged one, an autosave. The
     folder's name is on screen, so it is a fixed one rather than tmp_path."""
     from elbe_game.engine import Engine, load_story
-    from elbe_game.engine.saves import SaveMeta, SaveStore
+    from elbe_game.host.saves import SaveStore
 
     from .helpers import SAMPLE
 
@@ -98,7 +99,7 @@ def test_load_screen(snap_compare: Compare) -> None:
     )
     engine = Engine.new_game(load_story(SAMPLE), seed=7, player_name="Kim")
     engine.choose("mulde_supply")
-    info = SaveStore(folder).autosave(engine, SaveMeta(play_time=3725.0))
+    info = SaveStore(folder).autosave(*game(engine, 3725.0))
     data = json.loads(info.path.read_text(encoding="utf-8"))
     data["saved_at"] = "2025-04-25T10:30:00+02:00"
     info.path.write_text(json.dumps(data), encoding="utf-8")

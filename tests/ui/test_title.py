@@ -6,7 +6,7 @@ import pytest
 from textual.widgets import OptionList
 
 from elbe_game.ui.screens.codex import CodexScreen
-from elbe_game.ui.screens.endings import EndingsScreen
+from elbe_game.ui.screens.gallery import GalleryScreen
 from elbe_game.ui.screens.name import NameScreen
 from elbe_game.ui.screens.play import PlayScreen
 from elbe_game.ui.screens.settings import SettingsScreen
@@ -54,7 +54,7 @@ async def test_enter_starts_a_new_game_with_the_given_name() -> None:
         await pilot.press("enter")
         await pilot.pause()
         assert isinstance(app.screen, PlayScreen)
-        assert app.screen.engine.state.vars["player_name"] == "Kotzebue"
+        assert app.session.engine.state.vars["player_name"] == "Kotzebue"
 
 
 async def test_new_game_asks_for_a_name_and_enter_accepts_the_default() -> None:
@@ -67,7 +67,7 @@ async def test_new_game_asks_for_a_name_and_enter_accepts_the_default() -> None:
         await pilot.press("enter")
         await pilot.pause()
         assert isinstance(app.screen, PlayScreen)
-        assert app.screen.engine.state.vars["player_name"] == "Hale"
+        assert app.session.engine.state.vars["player_name"] == "Hale"
 
 
 async def test_name_can_be_typed_and_escape_goes_back() -> None:
@@ -84,7 +84,7 @@ async def test_name_can_be_typed_and_escape_goes_back() -> None:
         await pilot.press("ctrl+a", "ctrl+k", *"Robertson", "enter")
         await pilot.pause()
         assert isinstance(app.screen, PlayScreen)
-        assert app.screen.engine.state.vars["player_name"] == "Robertson"
+        assert app.session.engine.state.vars["player_name"] == "Robertson"
 
 
 async def test_endings_codex_and_settings_open_from_the_title() -> None:
@@ -93,7 +93,7 @@ async def test_endings_codex_and_settings_open_from_the_title() -> None:
         await wait_ready(pilot)
         await pilot.press("e")
         await pilot.pause()
-        assert isinstance(app.screen, EndingsScreen)
+        assert isinstance(app.screen, GalleryScreen)
         assert "0 of 2" in screen_text(app)
         await pilot.press("escape")
         await pilot.press("x")

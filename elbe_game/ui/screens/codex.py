@@ -13,6 +13,7 @@ from textual.screen import Screen
 from textual.widgets import Footer, Input, Markdown, OptionList, Static
 from textual.widgets.option_list import Option
 
+from ...engine import CodexView
 from ..context import session_of
 from ..sources import cite_all
 
@@ -33,6 +34,11 @@ class CodexScreen(Screen[None]):
         Binding("slash", "filter", "Filter", key_display="/"),
     ]
 
+    def __init__(self) -> None:
+        super().__init__()
+        self.entries: dict[str, CodexView] = {}  # unlocked in any game, by id
+        self.total = 0
+
     def compose(self) -> ComposeResult:
         yield Static("Codex", classes="screen-title", id="codex-title", markup=False)
         yield Input(placeholder="Filter: type a name, a place, a word…", id="codex-filter")
@@ -45,23 +51,16 @@ class CodexScreen(Screen[None]):
         yield Footer()
 
     def on_mount(self) -> None:
+        session = session_of(self)
+        self.entries = {entry.id: entry for entry in session.codex()}
+        self.total = session.codex_total
         self._fill("")
 
-    def _unlocked(self) -> list[str]:
-        session = session_of(self)
-        story = session.story
-        if story is None:
-            return []
-        return [ident for ident in session.profile.codex() if ident in story.codex]
-
     def _fill(self, query: str) -> None:
-        story = session_of(self).story
-        unlocked = self._unlocked()
+        unlocked = list(self.entries.values())
         needle = query.casefold().strip()
         options = []
-        for ident in unlocked:
-            assert story is not None
-            entry = story.codex[ident]
+        for entry in unlocked:
             category = CATEGORIES.get(entry.category, entry.category)
             haystack = f"{entry.title} {category} {entry.text}".casefold()
             if needle and needle not in haystack:
@@ -69,10 +68,10 @@ class CodexScreen(Screen[None]):
             options.append(
                 Option(
                     Content.assemble(entry.title, "\n", (f"  {category}", "italic")),
-                    id=ident,
+                    id=entry.id,
                 )
             )
-        total = len(story.codex) if story is not None else 0
+        total = self.total
         shown = f", {len(options)} shown" if needle else ""
         self.query_one("#codex-title", Static).update(
             f"Codex: {len(unlocked)} of {total} entries unlocked{shown}"
@@ -92,24 +91,21 @@ class CodexScreen(Screen[None]):
             self.query_one("#codex-heading", Static).update(message)
 
     def _show(self, ident: str | None) -> None:
-        story = session_of(self).story
         heading = self.query_one("#codex-heading", Static)
         text = self.query_one("#codex-text", Markdown)
         sources = self.query_one("#codex-sources", Static)
-        if ident is None or story is None:
+        entry = self.entries.get(ident) if ident is not None else None
+        if entry is None:
             heading.update("")
             text.update("")
             sources.update("")
             return
-        entry = story.codex[ident]
         category = CATEGORIES.get(entry.category, entry.category)
         heading.update(Content.assemble((entry.title, "bold"), "\n", (category, "italic")))
         text.update(entry.text)
         if entry.sources:
             sources.update(
-                Content.assemble(
-                    ("Sources", "bold underline"), "\n", cite_all(entry.sources, story.sources)
-                )
+                Content.assemble(("Sources", "bold underline"), "\n", cite_all(entry.sources))
             )
         else:
             sources.update("")

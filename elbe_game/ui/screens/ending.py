@@ -13,11 +13,10 @@ from textual.content import Content
 from textual.screen import Screen
 from textual.widgets import Footer, Static
 
-from ..context import session_of
-from .endings import KINDS, found_list
+from ..widgets.found import KINDS, found_list
 
 if TYPE_CHECKING:
-    from ...engine import Engine
+    from ...engine import EndingSummary, EndingView
     from ...engine.format import TimelineEntry
 
 
@@ -37,33 +36,26 @@ class EndingScreen(Screen[str | None]):
         Binding("escape", "finish(None)", "Back", tooltip="Back to the last passage"),
     ]
 
-    def __init__(self, engine: Engine) -> None:
+    def __init__(self, ending: EndingView, endings: list[EndingSummary]) -> None:
         super().__init__()
-        self.engine = engine
+        self.ending = ending
+        self.endings = endings
 
     def compose(self) -> ComposeResult:
-        view = self.engine.view()
-        ending = view.ending
-        story = self.engine.story
+        ending = self.ending
         yield Static("The end", classes="screen-title", markup=False)
         with VerticalScroll(id="ending-scroll"):
-            if ending is None:
-                yield Static("This passage is not an ending.", markup=False)
-            else:
-                kind = KINDS.get(ending.kind, ending.kind)
-                yield Static(
-                    Content.assemble(("THE END: ", "bold"), (ending.title, "bold $accent")),
-                    id="ending-title",
-                )
-                article = "An" if kind[0] in "aeiou" else "A"
-                yield Static(f"{article} {kind} ending.", id="ending-kind", markup=False)
-                with Horizontal(id="timeline"):
-                    yield self._column("In your story", ending.timeline.story, "story-col")
-                    yield self._column("In history", ending.timeline.history, "history-col")
-                yield Static(
-                    found_list(story, session_of(self).profile.endings(), current=ending.id),
-                    id="found",
-                )
+            kind = KINDS.get(ending.kind, ending.kind)
+            yield Static(
+                Content.assemble(("THE END: ", "bold"), (ending.title, "bold $accent")),
+                id="ending-title",
+            )
+            article = "An" if kind[0] in "aeiou" else "A"
+            yield Static(f"{article} {kind} ending.", id="ending-kind", markup=False)
+            with Horizontal(id="timeline"):
+                yield self._column("In your story", ending.timeline.story, "story-col")
+                yield self._column("In history", ending.timeline.history, "history-col")
+            yield Static(found_list(self.endings, current=ending.id), id="found")
         yield Footer()
 
     def _column(self, heading: str, entries: Iterable[TimelineEntry], ident: str) -> Vertical:

@@ -30,7 +30,7 @@ class StoryErrorScreen(Screen[None]):
         yield Static(
             Content.assemble(
                 "The story in ",
-                (str(session.story_dir), "bold"),
+                (str(session.options.story_dir), "bold"),
                 f" has {len(errors)} error{'s' if len(errors) != 1 else ''}"
                 + (
                     f" and {len(warnings)} warning{'s' if len(warnings) != 1 else ''}"
@@ -55,7 +55,7 @@ class StoryErrorScreen(Screen[None]):
         yield Static(
             Content.assemble(
                 "Fix these, or run ",
-                (f"elbe-game check {session.story_dir}", "bold"),
+                (f"elbe-game check {session.options.story_dir}", "bold"),
                 " for the full report.",
             ),
             classes="hint",

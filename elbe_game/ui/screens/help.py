@@ -77,7 +77,7 @@ def sections() -> list[tuple[str, list[tuple[str, str]]]]:
     from ..widgets.choices import ChoiceList
     from .codex import CodexScreen
     from .ending import EndingScreen
-    from .endings import EndingsScreen
+    from .gallery import GalleryScreen
     from .history import HistoryScreen
     from .journal import JournalScreen
     from .load import LoadScreen
@@ -99,7 +99,7 @@ def sections() -> list[tuple[str, list[tuple[str, str]]]]:
         ("Journal", _dedupe(rows(JournalScreen.BINDINGS))),
         ("Codex", _dedupe([*rows(CodexScreen.BINDINGS), ("Tab", "Between filter and list")])),
         ("The end", _dedupe(rows(EndingScreen.BINDINGS))),
-        ("Endings gallery", _dedupe(rows(EndingsScreen.BINDINGS))),
+        ("Endings gallery", _dedupe(rows(GalleryScreen.BINDINGS))),
         ("Load a saved game", _dedupe([("↑ ↓", "Move"), *rows(LoadScreen.BINDINGS)])),
     ]
 

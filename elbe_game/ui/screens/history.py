@@ -14,8 +14,7 @@ from textual.widgets import Markdown, Static
 from ..sources import cite_all
 
 if TYPE_CHECKING:
-    from ...engine import Story
-    from ...engine.model import HistoryNote
+    from ...engine import HistoryView
 
 
 class HistoryScreen(ModalScreen[None]):
@@ -24,10 +23,9 @@ class HistoryScreen(ModalScreen[None]):
         Binding("escape,h,q", "close", "Back to the story"),
     ]
 
-    def __init__(self, note: HistoryNote, story: Story) -> None:
+    def __init__(self, note: HistoryView) -> None:
         super().__init__()
         self.note = note
-        self.story = story
 
     def compose(self) -> ComposeResult:
         note = self.note
@@ -43,7 +41,7 @@ class HistoryScreen(ModalScreen[None]):
             yield Markdown(note.text, id="history-text", open_links=False)
             if note.sources:
                 yield Static(Content.styled("Sources", "bold underline"))
-                yield Static(cite_all(note.sources, self.story.sources), id="history-sources")
+                yield Static(cite_all(note.sources), id="history-sources")
             yield Static("Escape or h: back to the story", classes="hint", markup=False)
 
     def on_mount(self) -> None:

@@ -12,7 +12,7 @@ from textual.widgets import Footer, OptionList, Static
 from textual.widgets.option_list import Option
 
 if TYPE_CHECKING:
-    from ...engine import Engine
+    from ...engine import JournalEntry
 
 
 class JournalScreen(Screen[None]):
@@ -20,13 +20,12 @@ class JournalScreen(Screen[None]):
     AUTO_FOCUS = "#journal"
     BINDINGS: ClassVar[list[BindingType]] = [Binding("escape,j,q", "close", "Back")]
 
-    def __init__(self, engine: Engine) -> None:
+    def __init__(self, entries: list[JournalEntry]) -> None:
         super().__init__()
-        self.engine = engine
+        self.entries = entries
 
     def compose(self) -> ComposeResult:
-        entries = self.engine.journal()
-        story = self.engine.story
+        entries = self.entries
         yield Static(
             f"Journal: {len(entries)} passage{'s' if len(entries) != 1 else ''} read",
             classes="screen-title",
@@ -34,8 +33,7 @@ class JournalScreen(Screen[None]):
         )
         options = []
         for entry in entries:
-            node = story.nodes.get(entry.node_id)
-            when = " · ".join(p for p in (node.date, node.time, node.place) if p) if node else ""
+            when = entry.header.line()
             head = Content.assemble((f"{entry.turn + 1:>3}. ", "bold"), (entry.title, "bold"))
             if when:
                 head = Content.assemble(head, ("  " + when, "$text-muted"))

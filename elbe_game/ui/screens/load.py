@@ -16,23 +16,16 @@ from textual.screen import Screen
 from textual.widgets import Footer, OptionList, Static
 from textual.widgets.option_list import Option
 
+from ...engine.errors import SaveError
+from ...host.game import describe_play_time
 from ..context import session_of
-from ..saving import describe_play_time
+from .confirm import ConfirmScreen
 
 if TYPE_CHECKING:
     from ...engine import Story
-    from ...engine.saves import SaveInfo
+    from ...host.saves import SaveInfo
 
 KINDS = {"manual": "named", "auto": "autosave", "backup": "older autosave", "quick": "quick save"}
-
-
-def unusable(info: SaveInfo, story: Story | None) -> str | None:
-    """Why ``info`` cannot be loaded into ``story``, or None if it can."""
-    if info.problem is not None:
-        return info.problem
-    if story is not None and info.story_id != story.id:
-        return f"a save of another story ({info.story_title or info.story_id})"
-    return None
 
 
 def describe(info: SaveInfo, story: Story | None) -> Content:
@@ -40,7 +33,7 @@ def describe(info: SaveInfo, story: Story | None) -> Content:
     where in the story (passage, in-story date, turn, player), or the problem."""
     kind = KINDS.get(info.kind, info.kind)
     first = Content.assemble((info.slot, "bold"), ("  " + kind, "$text-muted"))
-    problem = unusable(info, story)
+    problem = info.unusable(story)
     if problem is not None:
         label = "DAMAGED" if info.problem is not None else "CANNOT LOAD"
         return Content.assemble(first, "  ", (label, "bold $error"), "\n  ", (problem, "italic"))
@@ -84,7 +77,7 @@ class LoadScreen(Screen[str | None]):
                 saves.add_option(None)  # a rule between saves
             saves.add_option(Option(describe(info, story), id=info.slot))
         note = self.query_one("#saves-note", Static)
-        folder = session.store.folder if session.store is not None else "?"
+        folder = session.store.folder
         if session.saves:
             saves.highlighted = min(keep, len(session.saves) - 1)
             note.update(f"Saves in {folder}. Enter: load   d: delete   Esc: back")
@@ -106,7 +99,7 @@ class LoadScreen(Screen[str | None]):
         info = self._highlighted()
         if info is None:
             return
-        problem = unusable(info, session_of(self).story)
+        problem = info.unusable(session_of(self).story)
         if problem is not None:
             self.notify(
                 f"{info.slot!r} cannot be loaded: {problem}.",
@@ -120,7 +113,6 @@ class LoadScreen(Screen[str | None]):
         info = self._highlighted()
         if info is None:
             return
-        from .confirm import ConfirmScreen
 
         def answered(yes: bool | None) -> None:
             if yes:
@@ -132,10 +124,7 @@ class LoadScreen(Screen[str | None]):
         )
 
     def _delete(self, info: SaveInfo) -> None:
-        from ...engine.saves import SaveError
-
         store = session_of(self).store
-        assert store is not None
         index = self.query_one("#saves", OptionList).highlighted or 0
         try:
             store.delete(info.slot)

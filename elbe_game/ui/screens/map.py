@@ -5,7 +5,7 @@ The place comes from each passage's ``place``; ``sector`` draws it.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, ClassVar
+from typing import ClassVar
 
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
@@ -15,9 +15,6 @@ from textual.screen import Screen
 from textual.widgets import Footer, Static
 
 from .. import sector
-
-if TYPE_CHECKING:
-    from ...engine import Engine
 
 
 def draw_map(here: str | None, visited: list[str]) -> Content:
@@ -54,15 +51,13 @@ class MapScreen(Screen[None]):
     CSS_PATH = "map.tcss"
     BINDINGS: ClassVar[list[BindingType]] = [Binding("escape,m,q", "close", "Back")]
 
-    def __init__(self, engine: Engine) -> None:
+    def __init__(self, here: str, visited: list[str]) -> None:
         super().__init__()
-        self.engine = engine
+        self.here = here
+        self.visited = visited
 
     def compose(self) -> ComposeResult:
-        story = self.engine.story
-        here = self.engine.view().header.place
-        places = [story.nodes[e.node_id].place for e in self.engine.journal()]
-        visited = list(dict.fromkeys(p for p in places if p))
+        here, visited = self.here, self.visited
         yield Static("Map of the sector: the Mulde to the Elbe", classes="screen-title")
         with VerticalScroll(id="map-scroll"):
             with Center():

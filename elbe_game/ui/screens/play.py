@@ -1,10 +1,11 @@
 """The play screen: where, when, the passage, the choices and the side panel.
 
-It holds the engine of the game being played and asks it for everything it shows; the
-widgets below only render. ``view`` is the engine's latest ``PassageView``; its watcher
-redraws the screen. Every choice and undo is autosaved and recorded in the profile
-(``GameSaver``); F5/F9 quick save and load, ``s`` saves under a name, ``l`` loads.
-With ``--dev`` a ``DevPanel`` watches the story files and swaps in the edited story.
+It drives the game session and asks it for everything it shows; the widgets below only
+render. ``view`` is the session's latest ``PassageView``; its watcher redraws the
+screen. The session autosaves every choice and undo (in the background) and records
+the profile; F5/F9 quick save and load, ``s`` saves under a name, ``l`` loads. With
+``--dev`` a ``DevPanel`` watches the story files and the session moves the game onto
+the edited story.
 """
 
 from __future__ import annotations
@@ -20,23 +21,27 @@ from textual.reactive import var
 from textual.screen import Screen
 from textual.widgets import Footer, OptionList, Static
 
+from ...engine import NothingToUndoError, PassageView, PlayError
+from ...engine.errors import SaveError
+from ...host.saves import QUICKSAVE_SLOT
 from ..context import elbe_app, session_of
-from ..saving import GameSaver
+from ..loading import load_message, load_save
 from ..widgets.choices import END_ID, ChoiceList
 from ..widgets.devpanel import DevPanel
 from ..widgets.passage import Passage
-from ..widgets.status import StatusPanel, StatusRow
+from ..widgets.status import StatusPanel
+from .codex import CodexScreen
+from .confirm import ConfirmScreen
+from .ending import EndingScreen
+from .history import HistoryScreen
+from .journal import JournalScreen
+from .load import LoadScreen
+from .map import MapScreen
+from .savename import SaveNameScreen
 
 if TYPE_CHECKING:
-    from ...engine import Engine, PassageView
-    from ...engine.saves import LoadResult
-
-PANEL_MODES = ("auto", "shown", "hidden")
-
-
-def where_and_when(view: PassageView) -> str:
-    header = view.header
-    return " · ".join(part for part in (header.date, header.time, header.place) if part)
+    from ...host.game import Loaded
+    from ...host.reload import Reloaded
 
 
 class PlayScreen(Screen[str | None]):
@@ -70,15 +75,6 @@ class PlayScreen(Screen[str | None]):
     view: var[PassageView | None] = var(None, always_update=True)
     panel = var("auto")
 
-    def __init__(self, engine: Engine, play_time: float = 0.0, loaded: bool = False) -> None:
-        """``loaded``: the game was just resumed from a save; it is autosaved at once so
-        that Continue comes back here, not to an older autosave."""
-        super().__init__()
-        self.engine = engine
-        self._play_time = play_time
-        self._loaded = loaded
-        self.saver: GameSaver | None = None
-
     def compose(self) -> ComposeResult:
         with Horizontal(id="strip"):
             yield Static("", id="strip-where", markup=False)
@@ -89,37 +85,20 @@ class PlayScreen(Screen[str | None]):
                 yield Static("", id="history-hint", markup=False)
                 yield ChoiceList(id="choices")
             yield StatusPanel(id="side")
-        session = session_of(self)
-        if session.dev and session.watcher is not None:
-            from ..devreload import DevReloader
-
-            reloader = DevReloader(session.story_dir, session.watcher)
-            yield DevPanel(reloader, lambda: self.engine, id="dev-panel")
+        if session_of(self).options.dev:
+            yield DevPanel(id="dev-panel")
         yield Footer(compact=True)
 
     def on_mount(self) -> None:
-        session = session_of(self)
-        self.saver = GameSaver(session, self._play_time)
-        self.saver.clock.start()
-        if self._loaded:
-            self._after_move()
-        self.view = self.engine.view()
-        for problem in session.problems:
-            self.notify(problem, title="Saves", severity="warning", timeout=8, markup=False)
-        session.problems.clear()
-
-    def _saver(self) -> GameSaver:
-        assert self.saver is not None, "the play screen is not mounted"
-        return self.saver
+        self.view = session_of(self).view()
 
     # ------------------------------------------------------------ drawing
 
     def watch_view(self, view: PassageView | None) -> None:
         if view is None:
             return
-        session_of(self).profile.observe(self.engine)
         settings = elbe_app(self).settings
-        self.query_one("#strip-where", Static).update(Content(where_and_when(view)))
+        self.query_one("#strip-where", Static).update(Content(view.header.line()))
         self.query_one("#strip-turn", Static).update(f"Turn {view.turn + 1}")
         self.query_one(Passage).show(
             view.title, view.text, settings.chars_per_second if settings.typewriter else 0
@@ -145,22 +124,7 @@ class PlayScreen(Screen[str | None]):
         self.refresh_bindings()
 
     def _draw_panel(self) -> None:
-        engine = self.engine
-        story = engine.story
-        rows = []
-        for name, var_def in story.variables.items():
-            if var_def.visible and name in engine.state.vars:
-                rows.append(
-                    StatusRow(var_def.label, engine.state.vars[name], var_def.min, var_def.max)
-                )
-        items = [story.items[i].name for i in engine.state.inventory if i in story.items]
-        profile = session_of(self).profile
-        self.query_one(StatusPanel).show(
-            rows,
-            items,
-            codex=(len(engine.state.codex), len(story.codex)),
-            endings=(len(profile.endings()), len(story.endings)),
-        )
+        self.query_one(StatusPanel).show(session_of(self).status())
 
     def watch_panel(self, mode: str) -> None:
         self.set_class(mode == "shown", "-panel-shown")
@@ -192,7 +156,7 @@ class PlayScreen(Screen[str | None]):
             count = 1 if view.ending is not None else len(view.choices)
             return isinstance(parameters[0], int) and parameters[0] <= count
         if action == "undo":
-            return True if self.engine.can_undo else None
+            return True if session_of(self).can_undo else None
         if action == "history":
             return True if view is not None and view.history is not None else None
         return True
@@ -223,69 +187,50 @@ class PlayScreen(Screen[str | None]):
         self._take(choice.id)
 
     def _take(self, choice_id: str) -> None:
-        from ...engine import PlayError
-
         try:
-            view = self.engine.choose(choice_id)
+            view = session_of(self).choose(choice_id)
         except PlayError as exc:
-            self.notify(str(exc), severity="warning", markup=False)
+            self.notify(exc.sentence, severity="warning", markup=False)
             return
-        self._after_move()
         self.view = view
 
-    def _after_move(self) -> None:
-        """Autosave and record the profile; a problem is told once, the game goes on."""
-        problem = self._saver().after_move(self.engine)
-        if problem is not None:
-            self.notify(problem, title="Saves", severity="warning", timeout=8, markup=False)
-
     def action_undo(self) -> None:
-        from ...engine import NothingToUndoError
-
         try:
-            view = self.engine.undo()
+            view = session_of(self).undo()
         except NothingToUndoError:
             self.notify("Nothing to undo: this is where the story starts.", timeout=3)
             return
-        self._after_move()
         self.view = view
         self.notify("Stepped back one choice.", timeout=2)
 
     # ------------------------------------------------------------ saving and loading
 
     def action_quick_save(self) -> None:
-        from ...engine.saves import SaveError
-
+        session = session_of(self)
         try:
-            self._saver().quicksave(self.engine)
+            session.quicksave()
         except SaveError as exc:
             self._not_saved(exc.message)
             return
-        self.notify(f"Quick saved at {self.engine.node.title}. F9 loads it.", markup=False)
+        title = self.view.title if self.view is not None else ""
+        self.notify(f"Quick saved at {title}. F9 loads it.", markup=False)
 
     def action_quick_load(self) -> None:
-        from ...engine.saves import QUICKSAVE_SLOT
-
         self._load(QUICKSAVE_SLOT)
 
     def action_save(self) -> None:
-        from .savename import SaveNameScreen
-
         session = session_of(self)
         existing = frozenset(i.slot for i in session.saves if i.kind == "manual")
         self.app.push_screen(SaveNameScreen("", existing), self._save_named)
 
     def _save_named(self, slot: str | None) -> None:
-        from ...engine.saves import SaveError
-
         if slot is None:
             return
         try:
-            info = self._saver().save(slot, self.engine)
+            info = session_of(self).save(slot)
         except SaveError as exc:
             self._not_saved(exc.message)
             return
-        session_of(self).refresh_saves()
         self.notify(f"Saved as {info.slot!r}.", markup=False)
 
     def _not_saved(self, message: str) -> None:
@@ -293,8 +238,6 @@ class PlayScreen(Screen[str | None]):
         self.notify(text, title="Save", severity="error", timeout=8, markup=False)
 
     def action_load(self) -> None:
-        from .load import LoadScreen
-
         self.app.push_screen(LoadScreen(), self._load_chosen)
 
     def _load_chosen(self, slot: str | None) -> None:
@@ -302,32 +245,20 @@ class PlayScreen(Screen[str | None]):
             self._load(slot)
 
     def _load(self, slot: str) -> None:
-        from ..resume import resume_save
+        load_save(self, slot, self.resume)  # when the passage is gone it asks first
 
-        resume_save(self, slot, self.resume)  # on a NodeGoneError it asks first
-
-    def resume(self, result: LoadResult) -> None:
-        """Play the loaded game here: its engine, its play time, its notes."""
-        from ..resume import load_notes
-
-        self.engine = result.engine
-        session_of(self).profile.add(result.engine)
-        self._saver().clock.reset(result.info.play_time)
-        self._after_move()  # so that Continue comes back here
-        self.view = self.engine.view()
+    def resume(self, loaded: Loaded) -> None:
+        """Play the loaded game here, and say what the player should know."""
+        self.view = loaded.view
         self.notify(
-            load_notes(result), title="Load", timeout=8 if result.notes else 4, markup=False
+            load_message(loaded), title="Load", timeout=8 if loaded.notes else 4, markup=False
         )
 
     def on_dev_panel_story_reloaded(self, event: DevPanel.StoryReloaded) -> None:
         """The edited story loaded: play on in it, at the same passage where it exists."""
         event.stop()
-        outcome = event.outcome
-        self.engine = outcome.engine
-        session = session_of(self)
-        session.story = outcome.engine.story
-        session.profile.add(outcome.engine)
-        self.view = self.engine.view()
+        outcome: Reloaded = event.outcome
+        self.view = outcome.view
         self.notify(outcome.message(), title="Dev", timeout=6, markup=False)
 
     def action_history(self) -> None:
@@ -335,23 +266,18 @@ class PlayScreen(Screen[str | None]):
         if view is None or view.history is None:
             self.notify("There is no history note for this passage.", timeout=3)
             return
-        from .history import HistoryScreen
-
-        self.app.push_screen(HistoryScreen(view.history, self.engine.story))
+        self.app.push_screen(HistoryScreen(view.history))
 
     def action_map(self) -> None:
-        from .map import MapScreen
-
-        self.app.push_screen(MapScreen(self.engine))
+        journal = session_of(self).journal()
+        places = [entry.header.place for entry in journal]
+        here = places[-1]
+        self.app.push_screen(MapScreen(here, list(dict.fromkeys(p for p in places if p))))
 
     def action_journal(self) -> None:
-        from .journal import JournalScreen
-
-        self.app.push_screen(JournalScreen(self.engine))
+        self.app.push_screen(JournalScreen(session_of(self).journal()))
 
     def action_codex(self) -> None:
-        from .codex import CodexScreen
-
         self.app.push_screen(CodexScreen())
 
     def action_toggle_panel(self) -> None:
@@ -366,27 +292,28 @@ class PlayScreen(Screen[str | None]):
             passage.scroll_page_down()
 
     def action_ending(self) -> None:
-        from .ending import EndingScreen
-
-        self.app.push_screen(EndingScreen(self.engine), self._after_ending)
+        view = self.view
+        if view is None or view.ending is None:
+            return
+        session = session_of(self)
+        self.app.push_screen(EndingScreen(view.ending, session.endings()), self._after_ending)
 
     def _after_ending(self, result: str | None) -> None:
         if result == "undo":
             self.action_undo()
         elif result in ("new", "title"):
-            self.dismiss("new" if result == "new" else None)
+            self._leave("new" if result == "new" else None)
 
     def action_leave(self) -> None:
-        if self.engine.is_over:
-            self.dismiss(None)
+        view = self.view
+        if view is not None and view.ending is not None:
+            self._leave(None)
             return
-        from .confirm import ConfirmScreen
-
         self.app.push_screen(
             ConfirmScreen(
                 "Leave this game for the title screen?",
                 "It is autosaved after every choice: Continue on the title screen resumes it."
-                if self.engine.state.turn
+                if view is not None and view.turn
                 else "Nothing is saved yet: the autosave begins with your first choice.",
             ),
             self._leave_answered,
@@ -394,7 +321,11 @@ class PlayScreen(Screen[str | None]):
 
     def _leave_answered(self, leave: bool | None) -> None:
         if leave:
-            self.dismiss(None)
+            self._leave(None)
+
+    def _leave(self, result: str | None) -> None:
+        session_of(self).leave()
+        self.dismiss(result)
 
     def on_screen_resume(self) -> None:
         if self.view is not None:

@@ -11,6 +11,9 @@ from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Input, Static
 
+from ...engine.errors import SlotNameError
+from ...host.saves import check_slot_name
+
 
 class SaveNameScreen(ModalScreen[str | None]):
     """Returns the checked slot name, or None when cancelled."""
@@ -42,8 +45,6 @@ class SaveNameScreen(ModalScreen[str | None]):
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         event.stop()
-        from ...engine.saves import SlotNameError, check_slot_name
-
         note = self.query_one("#slot-problem", Static)
         if not event.value.strip():
             note.update("Give the save a name.")
@@ -52,7 +53,7 @@ class SaveNameScreen(ModalScreen[str | None]):
         try:
             slot = check_slot_name(event.value)
         except SlotNameError as exc:
-            note.update(f"{exc.message[:1].upper()}{exc.message[1:]}.")
+            note.update(exc.sentence)
             note.set_class(True, "-error")
             return
         self.dismiss(slot)

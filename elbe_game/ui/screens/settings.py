@@ -6,7 +6,6 @@ choice reads without colour (Textual's radio buttons differ only by colour).
 
 from __future__ import annotations
 
-from dataclasses import replace
 from typing import ClassVar
 
 from textual.app import ComposeResult
@@ -17,8 +16,8 @@ from textual.screen import ModalScreen
 from textual.widgets import Label, OptionList, Static
 from textual.widgets.option_list import Option
 
+from ...host.settings import SPEEDS, THEMES, Settings
 from ..context import elbe_app
-from ..settings import SPEEDS, THEMES, Settings
 
 SPEED_LABELS = {"slow": "Slow", "normal": "Normal", "fast": "Fast"}
 TYPEWRITER_LABELS = {"off": "Off: show passages at once", "on": "On: any key completes it"}
@@ -74,11 +73,11 @@ class SettingsScreen(ModalScreen[None]):
         value = event.option.id
         which = event.option_list.id
         if which == "theme" and value in THEMES:
-            app.apply_settings(replace(app.settings, theme=value))
+            app.apply_settings(app.settings.replaced(theme=value))
         elif which == "typewriter" and value in ("on", "off"):
-            app.apply_settings(replace(app.settings, typewriter=value == "on"))
+            app.apply_settings(app.settings.replaced(typewriter=value == "on"))
         elif which == "speed" and value in SPEEDS:
-            app.apply_settings(replace(app.settings, speed=value))
+            app.apply_settings(app.settings.replaced(speed=value))
         self._draw(app.settings)
 
     def action_close(self) -> None:

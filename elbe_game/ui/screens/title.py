@@ -1,10 +1,12 @@
 """The title screen: New game, Continue, Load, Endings, Codex, Settings, Quit.
 
-It is the first thing drawn, so it imports little; it starts loading the story (and
-listing the saves) in a worker thread after its first refresh and shows the story's
-title when that is done. Continue resumes the newest save of this story and Load opens
-the load screen; both stay disabled while there is nothing to offer. ``--continue`` and
-``--load`` go straight on into the saved game once the story has loaded.
+It is the first thing drawn, so it imports little: nothing of the engine or the game
+session at the top of this module (a test keeps it so; every other screen is imported
+after the story has loaded). It starts the session (the story, the saves, the profile)
+in a worker thread after its first refresh and shows the story's title when that is
+done. Continue resumes the newest save of this story and Load opens the load screen;
+both stay disabled while there is nothing to offer. ``--continue`` and ``--load`` go
+straight on into the saved game once the story has loaded.
 """
 
 from __future__ import annotations
@@ -23,7 +25,7 @@ from textual.widgets.option_list import Option
 from ..context import elbe_app, session_of
 
 if TYPE_CHECKING:
-    from ...engine.saves import LoadResult
+    from ...host.game import Loaded
 
 BANNER = (
     "╔═══════════════════════════════╗\n"
@@ -88,8 +90,7 @@ class TitleScreen(Screen[None]):
 
     def on_mount(self) -> None:
         self.query_one("#menu", OptionList).highlighted = 0
-        session = session_of(self)
-        if session.loaded:
+        if elbe_app(self).session_ready:
             self._show_story()
         else:
             self.call_after_refresh(self._load_story)
@@ -99,6 +100,8 @@ class TitleScreen(Screen[None]):
     def saves_available(self, action: str = "load_game") -> bool:
         """Whether Continue (the newest save of this story) or Load (any save) has
         anything to offer; False until the story and the saves have been read."""
+        if not elbe_app(self).session_ready:
+            return False
         session = session_of(self)
         if action == "continue_game":
             return session.newest is not None
@@ -122,7 +125,11 @@ class TitleScreen(Screen[None]):
             self.call_later(self.run_action, event.option.id)
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        if action in SAVE_ACTIONS and session_of(self).loaded and not self.saves_available(action):
+        if (
+            action in SAVE_ACTIONS
+            and elbe_app(self).session_ready
+            and not self.saves_available(action)
+        ):
             return None  # nothing to offer (before loading, the key waits for the story)
         return True
 
@@ -152,7 +159,7 @@ class TitleScreen(Screen[None]):
 
     @work(thread=True, exclusive=True, group="story", name="load story")
     def _load_in_thread(self) -> None:
-        session_of(self).load()
+        elbe_app(self).start_session()
         self.app.call_from_thread(self._story_loaded)
 
     def _story_loaded(self) -> None:
@@ -164,28 +171,21 @@ class TitleScreen(Screen[None]):
             return
         self._show_story()
         self._show_saves()
-        session = session_of(self)
-        for problem in session.problems:
-            self.notify(problem, title="Saves", severity="warning", timeout=8, markup=False)
-        session.problems.clear()
-        if session.continue_game or session.load_slot is not None:
-            self._resume_at_start()
+        for notice in session.take_notices():
+            self.notify(notice, title="Saves", severity="warning", timeout=8, markup=False)
+        slot, notes = session.startup_resume()
+        for note in notes:
+            self.notify(note, title="Continue", severity="warning", timeout=8, markup=False)
+        if slot is not None:
+            from ..loading import load_save
+
+            load_save(self, slot, self._play_loaded, self._say)
             return
+        if notes:
+            self._say(notes[-1])
         pending, self._pending = self._pending, None
         if pending:
             self.call_later(self.run_action, pending)
-
-    def _resume_at_start(self) -> None:
-        """``--continue`` / ``--load NAME``: straight into the saved game (once)."""
-        session = session_of(self)
-        slot = session.resume_slot
-        session.continue_game, session.load_slot = False, None
-        if slot is None:
-            self._say(f"Nothing to continue: {NO_SAVES} of this story. Start a new game.")
-            return
-        from ..resume import resume_save
-
-        resume_save(self, slot, self._play_loaded, self._say)
 
     def _show_story(self) -> None:
         story = session_of(self).story
@@ -200,10 +200,10 @@ class TitleScreen(Screen[None]):
 
     def _ready(self, action: str) -> bool:
         """True when the story is loaded; otherwise remember ``action`` for later."""
-        session = session_of(self)
-        if session.story is not None:
+        app = elbe_app(self)
+        if app.session_ready and app.session.story is not None:
             return True
-        if not session.failed:
+        if not app.session_ready:
             self._pending = action
             self.notify("The story is still loading…", timeout=2)
         return False
@@ -215,12 +215,12 @@ class TitleScreen(Screen[None]):
             return
         session = session_of(self)
         default = session.default_name()
-        if session.player_name is None and default is not None:
+        if session.options.player_name is None and default is not None:
             from .name import NameScreen
 
             self.app.push_screen(NameScreen(default), self._named)
         else:
-            self._start(session.player_name)
+            self._start(session.options.player_name)
 
     def _named(self, name: str | None) -> None:
         if name is not None:
@@ -231,12 +231,12 @@ class TitleScreen(Screen[None]):
         from .play import PlayScreen
 
         try:
-            engine = session_of(self).new_game(name)
+            session_of(self).new_game(name)
         except ElbeError as exc:  # a bad --start-at or --set given to make_app
             self._say(f"Cannot start: {exc}.")
             self.notify(str(exc), title="New game", severity="error", markup=False)
             return
-        self.app.push_screen(PlayScreen(engine), self._after_play)
+        self.app.push_screen(PlayScreen(), self._after_play)
 
     def _after_play(self, result: str | None) -> None:
         session_of(self).refresh_saves()
@@ -247,15 +247,13 @@ class TitleScreen(Screen[None]):
     def _say(self, message: str) -> None:
         self.query_one("#menu-note", Static).update(message)
 
-    def _play_loaded(self, result: LoadResult) -> None:
-        from ..resume import load_notes
+    def _play_loaded(self, loaded: Loaded) -> None:
+        from ..loading import load_message
         from .play import PlayScreen
 
-        session_of(self).profile.add(result.engine)
-        screen = PlayScreen(result.engine, result.info.play_time, loaded=True)
-        self.app.push_screen(screen, self._after_play)
+        self.app.push_screen(PlayScreen(), self._after_play)
         self.notify(
-            load_notes(result), title="Load", timeout=8 if result.notes else 4, markup=False
+            load_message(loaded), title="Load", timeout=8 if loaded.notes else 4, markup=False
         )
 
     def action_continue_game(self) -> None:
@@ -265,9 +263,9 @@ class TitleScreen(Screen[None]):
         if newest is None:
             self.notify(f"Continue: {NO_SAVES} of this story.", timeout=3)
             return
-        from ..resume import resume_save
+        from ..loading import load_save
 
-        resume_save(self, newest.slot, self._play_loaded, self._say)
+        load_save(self, newest.slot, self._play_loaded, self._say)
 
     def action_load_game(self) -> None:
         if not self._ready("load_game"):
@@ -279,15 +277,15 @@ class TitleScreen(Screen[None]):
     def _load_chosen(self, slot: str | None) -> None:
         self._show_saves()  # a save may have been deleted
         if slot is not None:
-            from ..resume import resume_save
+            from ..loading import load_save
 
-            resume_save(self, slot, self._play_loaded, self._say)
+            load_save(self, slot, self._play_loaded, self._say)
 
     def action_endings(self) -> None:
         if self._ready("endings"):
-            from .endings import EndingsScreen
+            from .gallery import GalleryScreen
 
-            self.app.push_screen(EndingsScreen())
+            self.app.push_screen(GalleryScreen())
 
     def action_codex(self) -> None:
         if self._ready("codex"):

@@ -1,13 +1,14 @@
-"""The authors' panel (``play --dev``): it polls the story folder about once a second
-(in a worker thread: checking a story is slow), posts ``DevPanel.StoryReloaded`` when the
-edited story loads, and shows the checker's messages, one ``file:line:col CODE
-message`` per line, while the edited files are broken. Hidden while the story is fine.
+"""The authors' panel (``play --dev``): it watches the story folder, checks the edited
+story in a thread (checking is slow), hands it to the game session, and posts
+``DevPanel.StoryReloaded`` when the game moved onto it. While the edited files are
+broken it shows the checker's messages, one ``file:line:col CODE message`` per line,
+and the game goes on in the story that last loaded. Hidden while the story is fine.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
-from typing import TYPE_CHECKING
+import asyncio
+from collections.abc import Sequence
 
 from textual import work
 from textual.app import ComposeResult
@@ -16,11 +17,10 @@ from textual.content import Content
 from textual.message import Message
 from textual.widgets import Static
 
-if TYPE_CHECKING:
-    from ...engine import Engine
-    from ..devreload import Broken, DevReloader, Reloaded
-
-POLL_SECONDS = 1.0
+from ...engine import check_story
+from ...engine.loader import content_hash
+from ...host.reload import Broken, Reloaded, story_changes
+from ..context import session_of
 
 
 class DevPanel(VerticalScroll, can_focus=False):
@@ -41,66 +41,45 @@ class DevPanel(VerticalScroll, can_focus=False):
         text-style: bold;
         color: $error;
     }
+    DevPanel #dev-messages {
+        width: 100%;
+    }
     """
 
     class StoryReloaded(Message):
-        """The edited story loaded; ``outcome.engine`` carries the player over."""
+        """The game moved onto the edited story (``outcome.view`` is where it is)."""
 
         def __init__(self, outcome: Reloaded) -> None:
             super().__init__()
             self.outcome = outcome
-
-    def __init__(
-        self, reloader: DevReloader, current: Callable[[], Engine], *, id: str | None = None
-    ) -> None:
-        super().__init__(id=id)
-        self.reloader = reloader
-        self.current = current  # the engine on screen now
-        self._busy = False
 
     def compose(self) -> ComposeResult:
         yield Static("", id="dev-heading", markup=False)
         yield Static("", id="dev-messages", markup=False)
 
     def on_mount(self) -> None:
-        self.set_interval(POLL_SECONDS, self.check_files)
+        self.watch_story()
 
-    # ------------------------------------------------------------ polling
-
-    def check_files(self) -> None:
-        """Look for edited files (and reload) unless a look is already under way."""
-        if self._busy:
-            return
-        from ..devreload import snapshot_engine
-
-        self._busy = True
-        self._poll(snapshot_engine(self.current()))
-
-    @work(thread=True, exclusive=True, group="dev-reload", name="watch the story")
-    def _poll(self, engine: Engine) -> None:
+    @work(exclusive=True, group="dev-reload", name="watch the story")
+    async def watch_story(self) -> None:
+        session = session_of(self)
+        root = session.options.story_dir
+        story = session.story
+        # an edit made while the title screen was up is not missed
+        if story is not None and await asyncio.to_thread(content_hash, root) != story.content_hash:
+            await self.reload([])
         try:
-            outcome = self.reloader.poll(engine)
-        except OSError as exc:  # the folder vanished or cannot be read: say so, go on
-            self.app.call_from_thread(self._done, engine, None, str(exc))
-            return
-        self.app.call_from_thread(self._done, engine, outcome)
+            async for changed in story_changes(root):
+                await self.reload(changed)
+        except OSError as exc:  # the folder vanished or cannot be read: say so
+            self.show_errors([f"cannot watch the story folder {root}: {exc.strerror or exc}"])
 
-    def _done(
-        self, engine: Engine, outcome: Reloaded | Broken | None, problem: str | None = None
-    ) -> None:
-        from ..devreload import Broken
-
-        self._busy = False
-        if problem is not None:
-            self.show_errors([f"cannot read the story folder: {problem}"])
-            return
-        if outcome is None:
-            return
+    async def reload(self, changed: list[str]) -> None:
+        session = session_of(self)
+        report = await asyncio.to_thread(check_story, session.options.story_dir)
+        outcome = session.reload_story(report, changed)
         if isinstance(outcome, Broken):
             self.show_errors(outcome.lines())
-            return
-        if self.current().state != engine.state:  # the player moved meanwhile: again
-            self.reloader.forced = True
             return
         self.clear()
         self.post_message(self.StoryReloaded(outcome))

@@ -1,4 +1,4 @@
-"""The side panel: the player's visible state and inventory, as the screen hands it.
+"""The side panel: the player's visible state and inventory (a ``StatusView``).
 
 Numbers with a range get a bar of filled and empty blocks beside the number, so the
 value reads without colour.
@@ -6,21 +6,12 @@ value reads without colour.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-from dataclasses import dataclass
-
 from textual.content import Content
 from textual.widgets import Static
 
+from ...engine import StatusView
+
 BAR_WIDTH = 10
-
-
-@dataclass(frozen=True, slots=True)
-class StatusRow:
-    label: str
-    value: object
-    low: int | None = None
-    high: int | None = None
 
 
 def bar(value: int, low: int, high: int, width: int = BAR_WIDTH) -> str:
@@ -31,15 +22,9 @@ def bar(value: int, low: int, high: int, width: int = BAR_WIDTH) -> str:
 
 
 class StatusPanel(Static):
-    def show(
-        self,
-        rows: Sequence[StatusRow],
-        items: Sequence[str],
-        codex: tuple[int, int],
-        endings: tuple[int, int],
-    ) -> None:
+    def show(self, status: StatusView) -> None:
         parts: list[Content | str | tuple[str, str]] = [("Status", "bold underline"), "\n"]
-        for row in rows:
+        for row in status.stats:
             parts += [(row.label, "bold"), "\n"]
             value = row.value
             if isinstance(value, bool):
@@ -50,15 +35,15 @@ class StatusPanel(Static):
             else:
                 parts.append(f"  {value}\n")
         parts += ["\n", ("Carrying", "bold underline"), "\n"]
-        if items:
-            parts += [f"• {name}\n" for name in items]
+        if status.items:
+            parts += [f"• {name}\n" for name in status.items]
         else:
             parts.append("nothing\n")
         parts += [
             "\n",
             ("Codex ", "bold"),
-            f"{codex[0]} of {codex[1]}\n",
+            f"{status.codex[0]} of {status.codex[1]}\n",
             ("Endings ", "bold"),
-            f"{endings[0]} of {endings[1]}",
+            f"{status.endings[0]} of {status.endings[1]}",
         ]
         self.update(Content.assemble(*parts))

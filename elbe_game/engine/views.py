@@ -1,0 +1,196 @@
+"""What a front end is shown: plain, frozen data built from the story and the state.
+
+Front ends never read the model or the state; they get these. ``Engine.view()`` gives
+a ``PassageView``; ``Engine.status()``, ``Engine.journal()`` and the catalogue functions
+below (which work for any set of ids, so that the title screen can show the codex and
+the endings found in earlier games) give the rest.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from .expressions import Value
+from .format import Source, Timeline
+from .model import HistoryNote, Story
+from .state import GameState
+
+__all__ = [
+    "ChoiceView",
+    "Citation",
+    "CodexView",
+    "EndingSummary",
+    "EndingView",
+    "Header",
+    "HistoryView",
+    "JournalEntry",
+    "PassageView",
+    "StatView",
+    "StatusView",
+    "cite",
+    "codex_views",
+    "ending_summaries",
+    "history_view",
+    "status_view",
+]
+
+
+@dataclass(frozen=True, slots=True)
+class ChoiceView:
+    id: str
+    text: str
+    available: bool
+    reason: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Header:
+    date: str
+    time: str
+    place: str
+
+    def line(self, separator: str = " · ") -> str:
+        """Date, time and place, those that are given."""
+        return separator.join(part for part in (self.date, self.time, self.place) if part)
+
+
+@dataclass(frozen=True, slots=True)
+class Citation:
+    """A source key and what the story's bibliography says of it (None if nothing)."""
+
+    key: str
+    source: Source | None
+
+
+@dataclass(frozen=True, slots=True)
+class HistoryView:
+    text: str
+    disputed: bool
+    sources: tuple[Citation, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class EndingView:
+    id: str
+    title: str
+    kind: str
+    timeline: Timeline
+
+
+@dataclass(frozen=True, slots=True)
+class PassageView:
+    node_id: str
+    title: str
+    header: Header
+    text: str
+    choices: tuple[ChoiceView, ...]
+    ending: EndingView | None
+    history: HistoryView | None
+    turn: int
+
+    @property
+    def available(self) -> tuple[ChoiceView, ...]:
+        return tuple(c for c in self.choices if c.available)
+
+
+@dataclass(frozen=True, slots=True)
+class JournalEntry:
+    turn: int
+    node_id: str
+    title: str
+    header: Header
+    choice_id: str | None  # None for the passage being read now
+    choice_text: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class StatView:
+    """One visible variable: its label, value, range (for ints that have one) and what
+    it means."""
+
+    name: str
+    label: str
+    value: Value
+    low: int | None
+    high: int | None
+    description: str
+
+
+@dataclass(frozen=True, slots=True)
+class StatusView:
+    stats: tuple[StatView, ...]
+    items: tuple[str, ...]  # the names of the items carried
+    codex: tuple[int, int]  # unlocked in this game, of all
+    endings: tuple[int, int]  # reached in this game, of all
+    turn: int
+
+
+@dataclass(frozen=True, slots=True)
+class CodexView:
+    id: str
+    title: str
+    category: str
+    text: str
+    sources: tuple[Citation, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class EndingSummary:
+    """One ending of the story for the gallery: its title and kind only once found."""
+
+    id: str
+    title: str
+    kind: str
+    found: bool
+
+
+def cite(story: Story, keys: Iterable[str]) -> tuple[Citation, ...]:
+    return tuple(Citation(key, story.sources.get(key)) for key in keys)
+
+
+def history_view(story: Story, note: HistoryNote | None) -> HistoryView | None:
+    if note is None:
+        return None
+    return HistoryView(note.text, note.disputed, cite(story, note.sources))
+
+
+def status_view(story: Story, state: GameState) -> StatusView:
+    stats = tuple(
+        StatView(name, var.label, state.vars[name], var.min, var.max, var.description)
+        for name, var in story.variables.items()
+        if var.visible and name in state.vars
+    )
+    items = tuple(story.items[i].name for i in state.inventory if i in story.items)
+    return StatusView(
+        stats,
+        items,
+        codex=(len(state.codex), len(story.codex)),
+        endings=(len(state.endings), len(story.endings)),
+        turn=state.turn,
+    )
+
+
+def codex_views(story: Story, ids: Iterable[str]) -> list[CodexView]:
+    """The codex entries ``ids`` (those the story has), in that order."""
+    out = []
+    for ident in ids:
+        entry = story.codex.get(ident)
+        if entry is not None:
+            out.append(
+                CodexView(
+                    ident, entry.title, entry.category, entry.text, cite(story, entry.sources)
+                )
+            )
+    return out
+
+
+def ending_summaries(story: Story, found: Iterable[str]) -> list[EndingSummary]:
+    """Every ending of the story, in story order, marked found or not."""
+    found = set(found)
+    out = []
+    for ident, node in story.endings.items():
+        ending = node.ending
+        assert ending is not None
+        out.append(EndingSummary(ident, ending.title, ending.kind, ident in found))
+    return out
