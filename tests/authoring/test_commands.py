@@ -6,6 +6,8 @@ import json
 import subprocess
 import sys
 
+import pytest
+
 from elbe_game.authoring.commands import COMMANDS
 
 from .conftest import SAMPLE, Run, make_parser
@@ -21,14 +23,22 @@ def test_other_commands_are_left_to_cli(run: Run) -> None:
     assert run("check") == (None, "", "")
 
 
-def test_usage_errors_exit_2() -> None:
-    parser = make_parser()
-    try:
-        parser.parse_args(["playtest", "--runs", "-3"])
-    except SystemExit as exc:
-        assert exc.code == 2
-    else:  # pragma: no cover
-        raise AssertionError("argparse accepted a negative run count")
+@pytest.mark.parametrize(
+    ("argv", "message"),
+    [
+        (["playtest", "--runs", "-3"], "argument --runs: -3 is negative"),
+        (["playtest", "--max-steps", "x"], "argument --max-steps: 'x' is not a whole number"),
+        (["stats", "--format", "xml"], "argument --format: invalid choice: 'xml'"),
+    ],
+)
+def test_usage_errors_exit_2(
+    capsys: pytest.CaptureFixture[str], argv: list[str], message: str
+) -> None:
+    with pytest.raises(SystemExit) as info:
+        make_parser().parse_args(argv)
+    assert info.value.code == 2
+    err = capsys.readouterr().err
+    assert err.splitlines()[-1].startswith(f"elbe-game {argv[0]}: error: {message}")
 
 
 def test_run_command_from_python_c() -> None:

@@ -102,12 +102,40 @@ def test_stats_text_table(run: Run) -> None:
     assert lines[-1].startswith("words: all a player reads")
 
 
-def test_words_count_choices_history_and_timelines() -> None:
-    story = load_story(SAMPLE)
-    total, _ = story_counts(story)
-    passage_only = sum(len(n.text.source.split()) for n in story.nodes.values())
-    assert total.words > passage_only
-    assert total.words == sum(node_words(n) for n in story.nodes.values())
+WORDS = """\
+story: {id: words, title: Words, start: w_start}
+sources:
+  S1: {title: A source}
+nodes:
+  w_start:
+    title: Start here
+    text: p1 p2
+    history: {text: h1 h2 h3 h4 h5, sources: [S1]}
+    choices:
+      - {text: c1 c2 c3, to: w_end}
+  w_end:
+    title: The end
+    text: e1 e2 e3 e4 e5 e6 e7 e8 e9 e10 e11 e12 e13
+    ending:
+      id: fin
+      title: Fin
+      timeline:
+        story: [{when: the next day, text: s1 s2 s3 s4 s5 s6 s7}]
+        history:
+          - {when: the next day, text: t1 t2 t3 t4 t5 t6 t7 t8 t9 t10 t11, sources: [S1]}
+"""
+
+
+def test_words_count_choices_history_and_timelines(tmp_path: Path) -> None:
+    """Each part has its own number of words, so a part left out (or a title or date
+    counted) shows in the sum."""
+    (tmp_path / "story.yaml").write_text(WORDS, encoding="utf-8")
+    story = load_story(tmp_path)
+    assert node_words(story.nodes["w_start"]) == 2 + 3 + 5  # passage, choice, history note
+    assert node_words(story.nodes["w_end"]) == 13 + 7 + 11  # passage, both timelines
+    total, [only] = story_counts(story)
+    assert total.words == only.words == 41
+    assert (total.nodes, total.choices, total.endings, total.history_notes) == (2, 1, 1, 1)
 
 
 def test_graph_of_a_broken_story(run: Run, tmp_path: Path) -> None:

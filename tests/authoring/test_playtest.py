@@ -18,7 +18,9 @@ from .conftest import BROKEN, DICE, LOOPING, SAMPLE, Run, write_generated_story
 
 
 def test_sample_passes_with_every_ending_counted(run: Run) -> None:
+    began = time.perf_counter()
     code, out, err = run("playtest", SAMPLE, "--runs", "200", "--format", "json")
+    elapsed = time.perf_counter() - began
     assert code == 0, err
     data = json.loads(out)
     assert data["runs"] == 200
@@ -26,7 +28,9 @@ def test_sample_passes_with_every_ending_counted(run: Run) -> None:
     assert data["unvisited"] == [] and data["errors"] == []
     assert set(data["endings"]) == {"held_the_line", "toward_the_elbe"}
     assert sum(data["endings"].values()) == 200
-    assert data["steps"] > 200 and data["seconds"] >= 0
+    assert data["steps"] > 200
+    # the time the two passes took: measured (not zero), within the command's own time
+    assert 0 < data["seconds"] <= round(elapsed, 3)
     assert data["exhaustive"]["complete"] is True
 
 
@@ -75,18 +79,56 @@ def test_the_bound_stops_the_search() -> None:
     assert not result.complete and result.states == 3
 
 
-def test_the_visit_cap_keeps_hub_stories_finite() -> None:
-    assert explore_mod.VISIT_CAP >= 1
+HUB_STORY = """\
+story: {id: hub, title: Hub, start: h_square}
+nodes:
+  h_square:
+    title: Square
+    text: The square.{if visits(h_square) > 2} You know it well by now.{end}
+    choices:
+      - {text: To the well, to: h_well}
+      - {text: To the inn, to: h_inn}
+      - {text: Leave, to: h_gone, if: visits(h_well) >= 2}
+  h_well: {title: Well, text: The well., choices: [{text: Back, to: h_square}]}
+  h_inn: {title: Inn, text: The inn., choices: [{text: Back, to: h_square}]}
+  h_gone: {title: Gone, text: Gone., ending: {id: gone, title: Gone}}
+"""
+
+
+def test_the_visit_cap_keeps_hub_stories_finite(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A hub whose text and conditions count visits: without the cap every lap is a new
+    state and the search only stops at its bound."""
+    (tmp_path / "story.yaml").write_text(HUB_STORY, encoding="utf-8")
+    story = load_story(tmp_path)
+    result = explore(story, max_states=5_000)
+    assert result.complete
+    assert result.endings == {"gone"}
+    assert result.nodes == {"h_square", "h_well", "h_inn", "h_gone"}
+    monkeypatch.setattr(explore_mod, "VISIT_CAP", 10**9)
+    uncapped = explore(story, max_states=5_000)
+    assert not uncapped.complete and uncapped.states == 5_000
+
+
+def test_a_story_without_visit_counts_is_searched_by_its_variables() -> None:
     result = explore(load_story(LOOPING))
     assert result.complete
+    # l_yard with laps 0..3, l_hut with laps 1..3 (the walk there adds one), nothing else
+    assert result.states == 7
+    assert result.endings == set()
 
 
 def test_same_seed_same_games_different_seed_different_games() -> None:
-    story = load_story(BROKEN)
+    story = load_story(SAMPLE)
     a, b = random_runs(story, 50, seed=3), random_runs(story, 50, seed=3)
-    assert a.choice_hits == b.choice_hits and a.steps == b.steps
-    first = random_runs(story, 1, seed=3).choice_hits
-    assert first == random_runs(story, 1, seed=3).choice_hits
+    assert a.choice_hits == b.choice_hits
+    assert a.steps == b.steps and a.ending_hits == b.ending_hits
+    other = random_runs(story, 50, seed=4)
+    assert other.choice_hits != a.choice_hits
+    # one game each: seed 0 goes straight to the crossing, seed 3 fetches supplies first
+    assert random_runs(story, 1, seed=0).steps == 2
+    assert random_runs(story, 1, seed=3).steps == 5
 
 
 def test_unexpected_exception_is_reported_with_seed_and_path(
@@ -105,8 +147,13 @@ def test_unexpected_exception_is_reported_with_seed_and_path(
     assert "exception" in problems
     p = problems["exception"]
     assert p.message == "ZeroDivisionError: boom"
-    assert p.path[-1][0] == "mulde_crossing" or p.node == "mulde_crossing"
-    assert p.seed is not None and p.run is not None
+    assert p.node == "mulde_crossing"
+    # the exhaustive pass's shortest path, ending with the choice that raised
+    assert p.path == [("mulde_halt", "mulde_crossing"), ("mulde_crossing", "mulde_hold")]
+    # and the first random run that met it (run 0: engine seed 5 + 0), to replay it
+    assert (p.run, p.seed) == (0, 5)
+    # every one of the ten random games reaches the crossing; each reports and goes on
+    assert report.random.problems[p.key].count == 10
     assert not report.ok
 
 

@@ -2,14 +2,12 @@
 
 from __future__ import annotations
 
-import contextlib
-
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from elbe_game.engine import ExpressionError
-from elbe_game.engine.expressions import Scope, compile_expression, parse
+from elbe_game.engine.expressions import TYPE_OF, Scope, compile_expression, parse
 
 SCOPE = Scope(
     variables={"trust": "int", "met": "bool", "route": "str", "miles": "int"},
@@ -141,7 +139,7 @@ def test_not_text_is_rejected() -> None:
 
 ALPHABET = st.sampled_from(
     [
-        *list("()+-<>=!&|,'\" \t\n_.*/"),
+        *list("()+-<>=!&|,'\" \t\n_.*/\\"),
         "trust",
         "met",
         "route",
@@ -163,23 +161,97 @@ ALPHABET = st.sampled_from(
 )
 
 
-@settings(max_examples=600, deadline=None)
-@given(st.lists(ALPHABET, max_size=25).map("".join))
-def test_any_token_soup_compiles_or_raises_the_typed_error(source: str) -> None:
+CODES = {"E010", "E011", "E012", "E015", "E016"}
+OTHER_TYPE = {"int": "bool", "bool": "str", "str": "int"}
+
+
+def _error(source: str) -> tuple[str, int, str] | None:
+    try:
+        compile_expression(source, SCOPE)
+    except ExpressionError as exc:
+        return (exc.code, exc.offset, exc.message)
+    return None
+
+
+def _compiles_or_raises_the_typed_error(source: str) -> None:
+    """What holds for every string: compile_expression returns an Expression or raises
+    ExpressionError (any other exception fails the test)."""
     try:
         expr = compile_expression(source, SCOPE)
     except ExpressionError as exc:
+        assert exc.code in CODES
         assert 0 <= exc.offset <= len(source)
-        assert exc.code in {"E010", "E011", "E012", "E015", "E016"}
+        assert exc.message and str(exc) == exc.message
+        # the error depends on the text alone, and its place is counted from the start
+        # of the text: one space in front moves it by one (the empty case stays at 0)
+        assert _error(source) == (exc.code, exc.offset, exc.message)
+        moved = 0 if exc.message == "the expression is empty" else 1
+        assert _error(" " + source) == (exc.code, exc.offset + moved, exc.message)
         return
-    expr(Ctx())  # what compiles, evaluates
+    # what compiles evaluates to a value of its static type, the same value every time
+    value = expr(Ctx())
+    assert TYPE_OF[type(value)] == expr.type
+    assert expr(Ctx()) == value
+    assert expr.source == source
+    assert expr.reads <= set(SCOPE.variables)
+    assert compile_expression(" " + source, SCOPE, want=expr.type)(Ctx()) == value
+    other = OTHER_TYPE[expr.type]
+    with pytest.raises(ExpressionError) as wrong:
+        compile_expression(source, SCOPE, want=other)
+    assert (wrong.value.code, wrong.value.offset, wrong.value.message) == (
+        "E016",
+        0,
+        f"expected a {other} expression, got {expr.type}",
+    )
+
+
+@settings(max_examples=600, deadline=None)
+@given(st.lists(ALPHABET, max_size=25).map("".join))
+def test_any_token_soup_compiles_or_raises_the_typed_error(source: str) -> None:
+    _compiles_or_raises_the_typed_error(source)
 
 
 @settings(max_examples=300, deadline=None)
 @given(st.text(max_size=60))
 def test_any_text_compiles_or_raises_the_typed_error(source: str) -> None:
-    with contextlib.suppress(ExpressionError):
-        compile_expression(source, SCOPE)
+    _compiles_or_raises_the_typed_error(source)
+
+
+def _grammar_exprs() -> st.SearchStrategy[str]:
+    """Texts built from the grammar's parts, so that many compile (about one in six) and
+    the rest fail late, in parsing or typing: every operator and function, declared and
+    undeclared names, strings with good and bad escapes."""
+    string = st.lists(
+        st.sampled_from(["a", " ", "'", "\\n", "\\t", "\\\\", "\\'", '\\"', "\\q"]),
+        max_size=4,
+    ).map(lambda parts: '"' + "".join(parts) + '"')
+    leaf = st.one_of(
+        string,
+        st.sampled_from(
+            [
+                *("trust", "met", "route", "miles", "courage", "true", "false", "0", "7"),
+                *("visited(strehla)", "visits(torgau)", "turns_since(strehla)", "has(flares)"),
+                *("has(rifle)", "visited('torgau')", "visited(1)", "random(1, 6)", "strehla"),
+            ]
+        ),
+    )
+    operators = ["and", "or", "==", "!=", "<", "<=", ">", ">=", "+", "-"]
+    return st.recursive(
+        leaf,
+        lambda inner: st.one_of(
+            st.tuples(inner, st.sampled_from(operators), inner).map(" ".join),
+            inner.map(lambda e: f"not {e}"),
+            inner.map(lambda e: f"-{e}"),
+            inner.map(lambda e: f"({e})"),
+        ),
+        max_leaves=6,
+    )
+
+
+@settings(max_examples=400, deadline=None)
+@given(_grammar_exprs())
+def test_any_expression_of_the_grammar_compiles_or_raises_the_typed_error(source: str) -> None:
+    _compiles_or_raises_the_typed_error(source)
 
 
 def _int_exprs() -> st.SearchStrategy[str]:

@@ -26,13 +26,15 @@ def test_a_missing_folder_is_created(tmp_path: Path, played: Engine, sample_stor
 def test_a_folder_that_is_a_file(tmp_path: Path, played: Engine, sample_story: Story) -> None:
     (tmp_path / "saves").write_text("I am a file")
     store = SaveStore(tmp_path / "saves")
-    with pytest.raises(SaveIOError, match="could not save"):
-        store.save("s", *game(played))
-    with pytest.raises(SaveIOError):
-        store.autosave(*game(played))
+    not_a_folder = f"could not save: {tmp_path / 'saves'} is not a folder"
+    for write in (lambda: store.save("s", *game(played)), lambda: store.autosave(*game(played))):
+        with pytest.raises(SaveIOError) as info:
+            write()
+        assert info.value.message == not_a_folder
     with pytest.raises(SaveIOError, match="could not read"):
         store.load("s", sample_story)
     assert store.list() == [] and store.newest() is None
+    assert (tmp_path / "saves").read_text() == "I am a file"
 
 
 @pytest.mark.parametrize(
@@ -61,9 +63,11 @@ def test_a_full_disk_keeps_the_old_save(
         store.save("s", *game(played))
     with pytest.raises(SaveIOError, match=message):
         store.quicksave(*game(played))
+    with pytest.raises(SaveIOError, match=message):
+        store.autosave(*game(played))
     assert store.load("s", sample_story).engine.state.node == "mulde_crossing"
-    assert {p.name: p.read_bytes() for p in store.folder.iterdir()}["s.json"] == before["s.json"]
-    assert not list(store.folder.glob(".*.tmp"))  # no temporary files left behind
+    # every file as it was (the save, the autosave), no quick save, no temporary files
+    assert {p.name: p.read_bytes() for p in store.folder.iterdir()} == before
 
 
 def test_a_read_only_folder(

@@ -161,3 +161,38 @@ def play_screen(app: object) -> PlayScreen:
     screen = app.screen  # type: ignore[attr-defined]
     assert isinstance(screen, PlayScreen)
     return screen
+
+
+def shown(app: object, selector: str) -> str:
+    """The plain text of the ``Static`` matching ``selector`` on the screen on top."""
+    from textual.content import Content
+    from textual.widgets import Static
+
+    visual = app.screen.query_one(selector, Static).visual  # type: ignore[attr-defined]
+    assert isinstance(visual, Content), f"{selector} shows {type(visual).__name__}"
+    return visual.plain
+
+
+def shown_passage(app: object) -> tuple[str, str]:
+    """The passage on screen: its title and its Markdown text."""
+    from textual.widgets import Markdown
+
+    markdown = app.screen.query_one("#passage-text", Markdown)  # type: ignore[attr-defined]
+    return shown(app, "#passage-title"), markdown.source
+
+
+def option_texts(app: object, selector: str) -> list[str]:
+    """The options of the ``OptionList`` matching ``selector``, as plain text."""
+    from textual.content import Content
+    from textual.widgets import OptionList
+
+    options = app.screen.query_one(selector, OptionList).options  # type: ignore[attr-defined]
+    return [str(o.prompt.plain if isinstance(o.prompt, Content) else o.prompt) for o in options]
+
+
+def saved_game(folder: Path, slot: str) -> dict[str, Any]:
+    """The save file ``slot`` in ``folder``, as written (docs/saves.md: The file)."""
+    import json
+
+    data: dict[str, Any] = json.loads((folder / f"{slot}.json").read_text(encoding="utf-8"))
+    return data

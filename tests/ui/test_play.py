@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
-from textual.widgets import Markdown
+from textual.widgets import Markdown, OptionList
 
 from elbe_game.ui.screens.codex import CodexScreen
 from elbe_game.ui.screens.confirm import ConfirmScreen
@@ -23,8 +25,11 @@ from .helpers import (
     build_app,
     play_screen,
     record_notifications,
+    saved_game,
     screen_text,
     settle,
+    shown,
+    shown_passage,
     start_game,
 )
 
@@ -215,19 +220,37 @@ async def test_reaching_an_ending_then_undo_and_new_game() -> None:
         assert len(app.session.endings_found()) == 2
 
 
-async def test_escape_asks_before_leaving_a_game() -> None:
+async def test_escape_asks_before_leaving_a_game(isolated_saves: Path) -> None:
     app = build_app()
     async with app.run_test(size=SMALL) as pilot:
         await start_game(pilot)
         await pilot.press("escape")
         await pilot.pause()
         assert isinstance(app.screen, ConfirmScreen)
-        await pilot.press("n")
-        await pilot.pause()
+        assert shown(app, ".dialog-title") == "Leave this game for the title screen?"
+        assert shown(app, ".hint") == (
+            "Nothing is saved yet: the autosave begins with your first choice."
+        )
+        await pilot.press("n")  # stay: the same game, at the same passage
+        await settle(pilot)
         assert isinstance(app.screen, PlayScreen)
-        await pilot.press("escape", "y")
-        await pilot.pause()
+        assert shown_passage(app)[0] == "The halt on the Mulde"
+        await pilot.press("2", "escape")
+        await settle(pilot)
+        assert shown(app, ".hint") == (
+            "It is autosaved after every choice: Continue on the title screen resumes it."
+        )
+        await pilot.press("y")
+        await settle(pilot)
         assert isinstance(app.screen, TitleScreen)
+        assert shown(app, "#menu-note") == "Continue: Across the Mulde, turn 2 (autosave)."
+        assert not app.screen.query_one("#menu", OptionList).get_option("continue_game").disabled
+    assert sorted(p.name for p in isolated_saves.glob("*.json")) == [
+        "autosave.json",
+        "profile.json",
+    ]
+    autosave = saved_game(isolated_saves, "autosave")
+    assert autosave["passage"]["node"] == "mulde_crossing" and autosave["passage"]["turn"] == 1
 
 
 async def test_help_opens_with_f1_and_question_mark_and_lists_keys() -> None:

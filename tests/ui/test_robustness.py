@@ -13,8 +13,10 @@ from elbe_game.ui.screens.error import StoryErrorScreen
 from elbe_game.ui.screens.history import HistoryScreen
 from elbe_game.ui.screens.play import PlayScreen
 from elbe_game.ui.screens.settings import SettingsScreen
+from elbe_game.ui.screens.title import TitleScreen
 from elbe_game.ui.widgets.passage import Passage
 
+from ..authoring.conftest import write_generated_story
 from .helpers import (
     BROKEN,
     MARKUP,
@@ -23,6 +25,8 @@ from .helpers import (
     record_notifications,
     screen_text,
     settle,
+    shown,
+    shown_passage,
     start_game,
     wait_ready,
 )
@@ -98,13 +102,19 @@ async def test_a_missing_story_folder_shows_the_error_screen(tmp_path: Path) -> 
         assert "E024" in screen_text(app)
 
 
-async def test_new_game_pressed_before_the_story_loads_waits_for_it() -> None:
-    app = build_app()
+async def test_new_game_pressed_before_the_story_loads_waits_for_it(tmp_path: Path) -> None:
+    # 500 passages take a tenth of a second or more to load: Enter comes first
+    app = build_app(write_generated_story(tmp_path / "big", 500))
+    notes = record_notifications(app)
     async with app.run_test(size=SMALL) as pilot:
-        await pilot.press("enter")  # probably before loading finished; never an error
+        await pilot.press("enter")
         await wait_ready(pilot)
         await settle(pilot)
-        assert isinstance(app.screen, PlayScreen)
+        assert notes == ["The story is still loading…"]
+        # then one new game, begun once the story is there, at its first passage
+        assert [type(s) for s in app.screen_stack] == [TitleScreen, PlayScreen]
+        assert shown_passage(app) == ("Node 0", "Passage 0. Score 0.")
+        assert shown(app, "#strip-turn") == "Turn 1"
 
 
 async def test_damaged_settings_fall_back_to_defaults_and_say_so(isolated_config: Path) -> None:

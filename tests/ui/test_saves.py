@@ -23,6 +23,7 @@ from .helpers import (
     record_notifications,
     screen_text,
     settle,
+    shown,
     start_game,
     wait_ready,
     write_save,
@@ -234,14 +235,23 @@ async def test_passage_gone_asks_and_resumes_at_the_fallback(edited_story: Path)
 
 async def test_passage_gone_and_no_keeps_the_title(edited_story: Path) -> None:
     saves = edited_story.parent / "saves"
+    before = (saves / "bridge.json").read_bytes()
     app = build_app(story=edited_story, saves_dir=saves, load_slot="bridge")
     async with app.run_test(size=SMALL) as pilot:
         await wait_ready(pilot)
         await settle(pilot)
         assert isinstance(app.screen, ConfirmScreen)
+        assert shown(app, ".dialog-title") == (
+            "The passage you saved at ('Across the Mulde') is no longer in the story. Resume at "
+            "'The halt on the Mulde', the last passage on your path that still exists?"
+        )
         await pilot.press("n")
         await settle(pilot)
         assert isinstance(app.screen, TitleScreen)
+        assert shown(app, "#menu-note") == "Not loaded."
+    # nothing was played, so nothing was written: the save is as it was, and alone
+    assert sorted(p.name for p in saves.iterdir()) == ["bridge.json"]
+    assert (saves / "bridge.json").read_bytes() == before
 
 
 async def test_an_unwritable_saves_folder_is_told_and_play_goes_on(tmp_path: Path) -> None:

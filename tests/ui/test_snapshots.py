@@ -7,8 +7,6 @@ review the SVGs under ``__snapshots__`` before committing them.
 from __future__ import annotations
 
 import json
-import shutil
-import tempfile
 from collections.abc import Awaitable, Callable, Sequence
 from pathlib import Path
 
@@ -79,16 +77,19 @@ def test_help(snap_compare: Compare, size: tuple[int, int]) -> None:
     assert snap(snap_compare, size, ("f1",), start=True)
 
 
-def test_load_screen(snap_compare: Compare) -> None:
+def test_load_screen(
+    snap_compare: Compare, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     """The load screen at 80x24: saves newest first, a damaged one, an autosave. The
-    folder's name is on screen, so it is a fixed one rather than tmp_path."""
+    screen names the folder as it was given, so the saves go to a folder of this run
+    (under tmp_path) given by a relative name that is the same in every run."""
     from elbe_game.engine import Engine, load_story
     from elbe_game.host.saves import SaveStore
 
     from .helpers import SAMPLE
 
-    folder = Path(tempfile.gettempdir()) / "elbe-load-snapshot"
-    shutil.rmtree(folder, ignore_errors=True)
+    monkeypatch.chdir(tmp_path)
+    folder = Path("elbe-load-snapshot")
     write_save(folder, "before the river", (), saved_at="2025-04-24T20:15:00+02:00")
     write_save(
         folder,
@@ -104,11 +105,8 @@ def test_load_screen(snap_compare: Compare) -> None:
     data["saved_at"] = "2025-04-25T10:30:00+02:00"
     info.path.write_text(json.dumps(data), encoding="utf-8")
     (folder / "old.json").write_text("", encoding="utf-8")
-    try:
-        assert snap_compare(
-            build_app(saves_dir=folder),
-            terminal_size=SMALL,
-            run_before=after("l", start=False),
-        )
-    finally:
-        shutil.rmtree(folder, ignore_errors=True)
+    assert snap_compare(
+        build_app(saves_dir=folder),
+        terminal_size=SMALL,
+        run_before=after("l", start=False),
+    )

@@ -12,7 +12,15 @@ from elbe_game.ui.screens.play import PlayScreen
 from elbe_game.ui.screens.settings import SettingsScreen
 from elbe_game.ui.screens.title import TitleScreen
 
-from .helpers import SMALL, build_app, screen_text, wait_ready
+from .helpers import (
+    SMALL,
+    build_app,
+    option_texts,
+    record_notifications,
+    screen_text,
+    shown,
+    wait_ready,
+)
 
 pytestmark = pytest.mark.asyncio
 
@@ -42,9 +50,13 @@ async def test_continue_and_load_are_disabled() -> None:
         assert menu.get_option("load_game").disabled
         await pilot.press("down")  # skips the disabled entries
         assert menu.get_option_at_index(menu.highlighted or 0).id == "endings"
-        await pilot.press("c", "l")
+        notes = record_notifications(app)
+        await pilot.press("c", "l")  # their keys do nothing at all: no screen, no message
         await pilot.pause()
         assert isinstance(app.screen, TitleScreen)
+        assert notes == []
+        assert menu.get_option_at_index(menu.highlighted or 0).id == "endings"
+        assert shown(app, "#menu-note") == "Continue and Load: no saved games yet."
 
 
 async def test_enter_starts_a_new_game_with_the_given_name() -> None:
@@ -104,6 +116,12 @@ async def test_endings_codex_and_settings_open_from_the_title() -> None:
         await pilot.press("s")
         await pilot.pause()
         assert isinstance(app.screen, SettingsScreen)
+        assert option_texts(app, "#theme") == ["◉ Default", "○ High contrast"]
+        assert option_texts(app, "#typewriter") == [
+            "◉ Off: show passages at once",
+            "○ On: any key completes it",
+        ]
+        assert option_texts(app, "#speed") == ["○ Slow", "◉ Normal", "○ Fast"]
         await pilot.press("escape")
         await pilot.pause()
         assert isinstance(app.screen, TitleScreen)
