@@ -43,8 +43,9 @@ def convert_sections(data: Any, broken: set[tuple[str | int, ...]]) -> dict[str,
     if not isinstance(data, dict) or () in broken:
         return {}
     parts: dict[str, Any] = {}
-    if data.get("story") is not None and ("story",) not in broken:
-        parts["story"] = msgspec.convert(data["story"], SECTION_TYPES["story"])
+    if data.get("story") is not None:
+        bad = any(path[:1] == ("story",) for path in broken)
+        parts["story"] = None if bad else msgspec.convert(data["story"], SECTION_TYPES["story"])
     for section in SECTIONS:
         entries = data.get(section)
         if not isinstance(entries, dict) or (section,) in broken:
@@ -63,7 +64,7 @@ def merge_files(
 ) -> Merged:
     merged = Merged()
     for source, content in files:
-        if content.get("story") is not None:
+        if "story" in content:  # None when it has structural errors
             if merged.info is not None:
                 first = merged.info.source
                 line, _ = first.where(("story",), key=True)
