@@ -20,6 +20,7 @@ from .loader import CheckReport, check_story, load_story
 from .model import Story
 from .runtime import ChoiceView, EndingView, Engine, Header, JournalEntry, PassageView
 from .state import GameState, Step
+from .storymap import MapView, MarkerView, map_view
 
 __all__ = [
     "CODES",
@@ -34,6 +35,8 @@ __all__ = [
     "GameState",
     "Header",
     "JournalEntry",
+    "MapView",
+    "MarkerView",
     "NothingToUndoError",
     "PassageView",
     "PlayError",
@@ -44,5 +47,6 @@ __all__ = [
     "UnknownChoiceError",
     "check_story",
     "load_story",
+    "map_view",
     "story_schema",
 ]
