@@ -175,6 +175,8 @@ class PlayScreen(Screen[str | None]):
             passage.complete()
             event.stop()
             event.prevent_default()
+        elif event.key == "m" and self.engine.story.map is None:  # dimmed, so say why
+            self.notify("This story has no map.", timeout=3)
 
     def on_click(self) -> None:
         self.query_one(Passage).complete()
@@ -195,6 +197,8 @@ class PlayScreen(Screen[str | None]):
             return True if self.engine.can_undo else None
         if action == "history":
             return True if view is not None and view.history is not None else None
+        if action == "map":
+            return True if self.engine.story.map is not None else None
         return True
 
     # ------------------------------------------------------------ actions
@@ -340,9 +344,14 @@ class PlayScreen(Screen[str | None]):
         self.app.push_screen(HistoryScreen(view.history, self.engine.story))
 
     def action_map(self) -> None:
+        from ...engine.storymap import map_view
         from .map import MapScreen
 
-        self.app.push_screen(MapScreen(self.engine))
+        view = map_view(self.engine.story, self.engine.state)
+        if view is None:
+            self.notify("This story has no map.", timeout=3)
+            return
+        self.app.push_screen(MapScreen(view))
 
     def action_journal(self) -> None:
         from .journal import JournalScreen
