@@ -21,6 +21,8 @@ def test_authoring_example_checks_clean_and_plays(tmp_path: Path) -> None:
         (folder / name).write_text(text, encoding="utf-8")
     report = check_story(folder)
     assert report.diagnostics == []
+    assert report.story is not None and report.story.map is not None
+    assert [place.name for place in report.story.map.places] == ["Strehla"]
     engine = Engine.new_game(report.story, seed=1)
     assert [c.available for c in engine.view().choices] == [True, False, True]
     engine.choose("take_flare")

@@ -21,6 +21,7 @@ from .loader import CheckReport, check_story, load_story
 from .model import Story
 from .runtime import Engine
 from .state import GameState, Step
+from .storymap import MapView, MarkerView, map_view
 from .views import (
     ChoiceView,
     Citation,
@@ -52,6 +53,8 @@ __all__ = [
     "Header",
     "HistoryView",
     "JournalEntry",
+    "MapView",
+    "MarkerView",
     "NothingToUndoError",
     "PassageView",
     "PlayError",
@@ -64,5 +67,6 @@ __all__ = [
     "UnknownChoiceError",
     "check_story",
     "load_story",
+    "map_view",
     "story_schema",
 ]

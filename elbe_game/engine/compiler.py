@@ -23,6 +23,7 @@ from .expressions import (
     compile_expression,
     constant,
 )
+from .mapcompile import compile_map
 from .merge import Definition, Merged
 from .model import Choice, Effect, Ending, HistoryNote, Location, Node, Story, VariableDef
 from .text import Template, compile_template
@@ -318,6 +319,10 @@ def compile_story(
                     f"ending id {eid!r} is used twice (first at {first.source.path}:{line})",
                 )
             endings[eid] = d
+    story_map = None
+    if merged.map is not None and merged.map.value is not None:
+        story_map, map_problems = compile_map(merged.map)
+        comp.problems.extend(map_problems)
     if comp.problems or any(v is None for v in (*variables.values(), *nodes.values())):
         return None, comp.problems
     if any(d.value is None for table in sections.values() for d in table.values()):
@@ -336,5 +341,6 @@ def compile_story(
         nodes=MappingProxyType(nodes),  # type: ignore[arg-type]
         content_hash=content_hash,
         files=files,
+        map=story_map,
     )
     return story, comp.problems

@@ -37,6 +37,7 @@ CODES: dict[str, tuple[Severity, str]] = {
     "E022": ("error", "ending-with-choices"),
     "E023": ("error", "bad-id"),
     "E024": ("error", "no-story-files"),
+    "E025": ("error", "map"),
     "W101": ("warning", "unreachable-node"),
     "W102": ("warning", "unused-variable"),
     "W103": ("warning", "never-set"),
@@ -45,6 +46,7 @@ CODES: dict[str, tuple[Severity, str]] = {
     "W106": ("warning", "empty-text"),
     "W107": ("warning", "codex-never-unlocked"),
     "W108": ("warning", "item-never-given"),
+    "W109": ("warning", "map-place-no-passage"),
 }
 
 

@@ -5,7 +5,8 @@ against them, and ``story_schema()`` turns the same types into the JSON Schema t
 editors use, so the two can never drift apart.
 
 Every YAML file in a story folder is a ``StoryFile``; its sections are merged across
-files. Exactly one file (by convention ``story.yaml``) carries the ``story`` section.
+files. Exactly one file (by convention ``story.yaml``) carries the ``story`` section;
+at most one carries a ``map``.
 """
 
 from __future__ import annotations
@@ -163,6 +164,38 @@ class Node(_Base, frozen=True):
     unlocks: Annotated[list[Id], Meta(description="Codex entries unlocked on entry.")] = []
 
 
+MARKER = "○"
+"""The character that marks a place in a map's drawing."""
+
+
+class StoryMap(_Base, frozen=True):
+    """A map of the story's ground: a drawing in text, with one marker per place."""
+
+    drawing: Annotated[
+        str,
+        Meta(
+            description=f"The map as text (a block scalar). Each place's name is written right beside its marker {MARKER}, as 'Torgau {MARKER}' or '{MARKER} Torgau'."
+        ),
+    ]
+    places: Annotated[
+        list[str],
+        Meta(
+            description="The places, each named as in the drawing. A passage is at a place when its 'place' mentions the name (case, accents and 'ue' for 'ü' do not matter)."
+        ),
+    ]
+    title: Annotated[str, Meta(description="The heading of the map screen.")] = "Map"
+    legend: Annotated[
+        str,
+        Meta(description="What the drawing's lines mean, e.g. '║ river   ─ road'."),
+    ] = ""
+    landmarks: Annotated[
+        list[str],
+        Meta(
+            description="Places on the map that no passage is at, on purpose; the checker warns about any other such place."
+        ),
+    ] = []
+
+
 class StoryFile(_Base, frozen=True):
     """One YAML file of a story. All sections are optional and merge across files."""
 
@@ -172,12 +205,16 @@ class StoryFile(_Base, frozen=True):
     codex: dict[Id, CodexEntry] = {}
     sources: dict[SourceKey, Source] = {}
     nodes: dict[Id, Node] = {}
+    map: Annotated[
+        StoryMap | None, Meta(description="The story's map (at most one file has it).")
+    ] = None
 
 
 SECTIONS = ("variables", "items", "codex", "sources", "nodes")
 #: what one entry of each section is
 SECTION_TYPES: dict[str, type[Struct]] = {
     "story": StoryInfo,
+    "map": StoryMap,
     "variables": Variable,
     "items": Item,
     "codex": CodexEntry,

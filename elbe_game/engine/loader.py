@@ -138,7 +138,7 @@ def check_story(root: str | os.PathLike[str]) -> CheckReport:
                     "no file has a 'story:' section (the manifest); add one, usually in story.yaml",
                 )
             )
-    else:
+    elif merged.info.value is not None:  # (else its errors are reported already)
         shown = tuple(display_path(f) for f in files)
         story, compile_problems = compile_story(
             merged, root, "sha256:" + digest.hexdigest(), shown, incomplete

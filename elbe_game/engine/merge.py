@@ -1,7 +1,7 @@
 """The story's files merged into one table per section, each id with where it was defined.
 
     parts = convert_sections(source.data, broken)   # one file's sections as structs
-    merged = merge_files([(source, parts), ...], diagnostics)   # E008, a second manifest
+    merged = merge_files([(source, parts), ...], diagnostics)   # E008; a second manifest or map
 
 The compiler and the warnings read a ``Merged``; the loader builds it.
 """
@@ -32,9 +32,14 @@ class Merged:
     """All files' sections merged: section -> id -> Definition."""
 
     info: Definition | None = None
+    map: Definition | None = None
     sections: dict[str, dict[str, Definition]] = field(
         default_factory=lambda: {name: {} for name in SECTIONS}
     )
+
+
+#: the sections a story has at most once -> the code for a second one, and what it is
+SINGLE = {"story": ("E020", "the manifest"), "map": ("E025", "the map")}
 
 
 def convert_sections(data: Any, broken: set[tuple[str | int, ...]]) -> dict[str, Any]:
@@ -43,8 +48,10 @@ def convert_sections(data: Any, broken: set[tuple[str | int, ...]]) -> dict[str,
     if not isinstance(data, dict) or () in broken:
         return {}
     parts: dict[str, Any] = {}
-    if data.get("story") is not None and ("story",) not in broken:
-        parts["story"] = msgspec.convert(data["story"], SECTION_TYPES["story"])
+    for single in SINGLE:
+        if data.get(single) is not None:
+            bad = any(path[:1] == (single,) for path in broken)
+            parts[single] = None if bad else msgspec.convert(data[single], SECTION_TYPES[single])
     for section in SECTIONS:
         entries = data.get(section)
         if not isinstance(entries, dict) or (section,) in broken:
@@ -63,20 +70,11 @@ def merge_files(
 ) -> Merged:
     merged = Merged()
     for source, content in files:
-        if content.get("story") is not None:
-            if merged.info is not None:
-                first = merged.info.source
-                line, _ = first.where(("story",), key=True)
-                diagnostics.append(
-                    source.error(
-                        ("story",),
-                        "E020",
-                        f"a second 'story:' section; the manifest is already in {first.path}:{line}",
-                        key=True,
-                    )
-                )
-            else:
-                merged.info = Definition(source, ("story",), content["story"])
+        # (a section with structural errors is there, as None)
+        if "story" in content:
+            merged.info = _only_one(merged.info, source, content, "story", diagnostics)
+        if "map" in content:
+            merged.map = _only_one(merged.map, source, content, "map", diagnostics)
         for section in SECTIONS:
             table = merged.sections[section]
             for ident, value in content.get(section, {}).items():
@@ -95,3 +93,26 @@ def merge_files(
                     continue
                 table[ident] = Definition(source, (section, ident), value)
     return merged
+
+
+def _only_one(
+    first: Definition | None,
+    source: SourceFile,
+    content: dict[str, Any],
+    section: str,
+    diagnostics: list[Diagnostic],
+) -> Definition:
+    """The section's one definition: the first found, with an error for any other."""
+    if first is None:
+        return Definition(source, (section,), content[section])
+    code, what = SINGLE[section]
+    line, _ = first.source.where((section,), key=True)
+    diagnostics.append(
+        source.error(
+            (section,),
+            code,
+            f"a second '{section}:' section; {what} is already in {first.source.path}:{line}",
+            key=True,
+        )
+    )
+    return first

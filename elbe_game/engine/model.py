@@ -106,6 +106,27 @@ class Node:
         return next((c for c in self.choices if c.id == choice_id), None)
 
 
+@dataclass(frozen=True, slots=True)
+class MapPlace:
+    name: str
+    key: str  # the name as passages' places are matched against it (storymap.normalise)
+    row: int  # of its marker in the drawing, from 0
+    column: int
+    landmark: bool  # no passage is meant to be here
+    where: Location  # the name in 'places:'
+
+
+@dataclass(frozen=True, slots=True)
+class StoryMap:
+    """The story's map: the drawing, and its places in marker order (row, then column)."""
+
+    title: str
+    lines: tuple[str, ...]
+    places: tuple[MapPlace, ...]
+    legend: str
+    where: Location
+
+
 @dataclass(frozen=True)
 class Story:
     info: StoryInfo
@@ -117,6 +138,7 @@ class Story:
     nodes: Mapping[str, Node]
     content_hash: str
     files: tuple[str, ...] = field(default=())
+    map: StoryMap | None = None
 
     @property
     def id(self) -> str:

@@ -26,6 +26,7 @@ from .errors import (
 from .expressions import TYPE_OF
 from .model import PLAYER_NAME, Choice, Effect, Node, Story
 from .state import GameState, Step
+from .storymap import MapView, map_view
 from .views import (
     ChoiceView,
     EndingView,
@@ -105,6 +106,11 @@ class Engine:
             history=history_view(self.story, node.history),
             turn=state.turn,
         )
+
+    def map_view(self) -> MapView | None:
+        """The story's map, marked with where the player is and has been (None when the
+        story has no map)."""
+        return map_view(self.story, self.state)
 
     def status(self) -> StatusView:
         """The player's visible state, items and progress: the status panel's content."""

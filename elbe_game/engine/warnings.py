@@ -1,6 +1,6 @@
 """Whole-story checks that are warnings, not errors: unreachable passages, variables
 never read or never set, passages where the player could be stuck, codex entries and
-items nothing hands out.
+items nothing hands out, map places no passage is at.
 
 Reachability is static: a choice counts as an edge unless its condition is false for
 certain, i.e. it reads only variables that nothing ever sets and is false at their
@@ -16,6 +16,7 @@ from .diagnostics import Diagnostic
 from .expressions import Expression, Value
 from .merge import Merged
 from .model import PLAYER_NAME, Effect, Node, Story
+from .storymap import place_on_map
 
 
 class _Defaults:
@@ -168,4 +169,27 @@ def story_warnings(story: Story, merged: Merged) -> list[Diagnostic]:
             if ident not in used:
                 line, col = d.source.where(d.path, key=True)
                 out.append(Diagnostic(d.source.path, line, col, code, what.format(ident)))
+    out.extend(_map_places_without_passages(story))
     return out
+
+
+def _map_places_without_passages(story: Story) -> list[Diagnostic]:
+    """W109 for each map place that no node's ``place`` leads to (landmarks aside): most
+    often a place renamed in the nodes but not on the map, or the other way round."""
+    story_map = story.map
+    if story_map is None:
+        return []
+    found = (place_on_map(story_map, node.place) for node in story.nodes.values() if node.place)
+    used = {place.key for place in found if place is not None}
+    return [
+        Diagnostic(
+            p.where.file,
+            p.where.line,
+            p.where.column,
+            "W109",
+            f"map place {p.name!r} names no passage: no node's 'place' mentions it before any "
+            "other map place (correct the name, or list it under 'landmarks:' if that is meant)",
+        )
+        for p in story_map.places
+        if p.key not in used and not p.landmark
+    ]

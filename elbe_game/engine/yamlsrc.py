@@ -95,13 +95,19 @@ class SourceFile:
     def _literal_position(self, start: int, value: str, offset: int) -> tuple[int, int]:
         header_line, _ = self._index_position(start)
         lines = self.text.split("\n")
+        line_in_value = value.count("\n", 0, offset)
+        col_in_line = offset - (value.rfind("\n", 0, offset) + 1)
+        raw = lines[header_line + line_in_value] if header_line + line_in_value < len(lines) else ""
+        written = value.split("\n")[line_in_value]
+        if written and raw.endswith(written):
+            # the file's line is the indentation, then the value's line: this holds with an
+            # indentation indicator (``|2``) too, where the value's lines may start with spaces
+            return header_line + 1 + line_in_value, len(raw) - len(written) + col_in_line + 1
         indent = 0
         for raw in lines[header_line:]:
             if raw.strip():
                 indent = len(raw) - len(raw.lstrip(" "))
                 break
-        line_in_value = value.count("\n", 0, offset)
-        col_in_line = offset - (value.rfind("\n", 0, offset) + 1)
         return header_line + 1 + line_in_value, indent + col_in_line + 1
 
 

@@ -30,6 +30,7 @@ from ..engine import (
     EndingSummary,
     Engine,
     JournalEntry,
+    MapView,
     PassageView,
     StatusView,
     Story,
@@ -287,6 +288,14 @@ class GameSession:
 
     def journal(self) -> list[JournalEntry]:
         return self.engine.journal()
+
+    @property
+    def has_map(self) -> bool:
+        return self.story is not None and self.story.map is not None
+
+    def map_view(self) -> MapView | None:
+        """The story's map with where the player is and has been; None if it has none."""
+        return self.engine.map_view()
 
     def status(self) -> StatusView:
         """The status panel: this game's state, and the endings found in any game."""

@@ -112,6 +112,13 @@ def test_section_of_the_wrong_shape(write_story) -> None:
     assert [(d.code, d.line) for d in report.errors] == [("E006", 1), ("E006", 2)]
 
 
+def test_a_manifest_of_the_wrong_shape_is_reported_not_raised(write_story) -> None:
+    root = write_story({"story.yaml": "story: {id: t, title: T, start: 5}\n", "nodes.yaml": NODES})
+    report = check_story(root)
+    assert [(d.code, d.line, d.column) for d in report.diagnostics] == [("E006", 1, 33)]
+    assert report.story is None
+
+
 def test_sample_and_bundled_story_load() -> None:
     assert load_story(SAMPLE).title == "Elbe 1945 (sample)"
     assert bundled_story_dir() == PROJECT / "story"

@@ -105,3 +105,12 @@ def test_text_positions_in_block_and_quoted_scalars() -> None:
     assert src.text_position(("a",), value.index("{x}")) == (3, 10)
     assert src.text_position(("b",), 4) == (4, 9)
     assert src.text_position(("c",), 6) == (5, 10)
+
+
+def test_text_positions_in_a_block_with_an_indentation_indicator() -> None:
+    # the block's lines start with spaces of their own; |2 says where its indentation ends
+    src = parse("m:\n  d: |2\n     N   x\n      y\n")
+    value = src.data["m"]["d"]
+    assert value == " N   x\n  y\n"
+    assert src.text_position(("m", "d"), value.index("x")) == (3, 10)
+    assert src.text_position(("m", "d"), value.index("y")) == (4, 7)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import shutil
 from pathlib import Path
 
 import pytest
@@ -21,6 +22,7 @@ from elbe_game.ui.widgets.status import StatusPanel
 
 from .helpers import (
     LARGE,
+    SAMPLE,
     SMALL,
     build_app,
     play_screen,
@@ -190,6 +192,22 @@ async def test_map_shows_where_the_player_is_and_has_been() -> None:
         assert "Trebsen ●" in text
         assert "○ Strehla" in text
         assert "Been to: Trebsen, Kühren" in text
+
+
+async def test_without_a_map_the_map_key_is_dimmed_and_says_why(tmp_path: Path) -> None:
+    story = tmp_path / "no-map"
+    shutil.copytree(SAMPLE, story, ignore=shutil.ignore_patterns("map.yaml"))
+    app = build_app(story)
+    async with app.run_test(size=SMALL) as pilot:
+        await start_game(pilot)
+        screen = play_screen(app)
+        assert screen.check_action("map", ()) is None
+        assert not screen.active_bindings["m"].enabled
+        messages = record_notifications(app)
+        await pilot.press("m")
+        await settle(pilot)
+        assert app.screen is screen
+        assert messages == ["This story has no map."]
 
 
 async def test_reaching_an_ending_then_undo_and_new_game() -> None:

@@ -67,7 +67,11 @@ async def test_markup_in_story_text_renders_literally() -> None:
         assert "The [square] bracket" in screen_text(app)
         await pilot.press("escape", "m")
         await settle(pilot)
-        assert "You are at [Berlin] (off this map)." in screen_text(app)
+        text = screen_text(app)
+        assert "You are at [Berlin] (off this map)." in text
+        assert "Map of [bold]markup[/bold] [/]" in text
+        assert "[Berlin] ─── [b]road[/b] ─── Torgau ○ [/]" in text
+        assert "○ not yet   ─ [red]road[/red] [/]" in text
         await pilot.press("escape", "j")
         await settle(pilot)
         assert "The [bold]start[/bold]" in screen_text(app)

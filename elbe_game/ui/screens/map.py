@@ -1,6 +1,6 @@
-"""The sector map: the Mulde to the Elbe, where the player is and where they have been.
+"""The story's map: where the player is and where they have been.
 
-The place comes from each passage's ``place``; ``sector`` draws it.
+The engine's ``map_view`` says which mark each place gets; this screen only draws it.
 """
 
 from __future__ import annotations
@@ -14,13 +14,16 @@ from textual.content import Content
 from textual.screen import Screen
 from textual.widgets import Footer, Static
 
-from .. import sector
+from ...engine.storymap import HERE, SEEN, UNSEEN, MapView
+
+#: mark -> style; the marks differ in shape too, so nothing depends on colour
+STYLES = {HERE: "bold reverse $accent", SEEN: "bold", UNSEEN: ""}
 
 
-def draw_map(here: str | None, visited: list[str]) -> Content:
-    marks = sector.markers(here, visited)
+def draw_map(view: MapView) -> Content:
+    marks = {(m.row, m.column): m.mark for m in view.markers}
     lines = []
-    for row, line in enumerate(sector.MAP_LINES):
+    for row, line in enumerate(view.lines):
         parts: list[str | tuple[str, str]] = []
         start = 0
         for column in range(len(line)):
@@ -28,55 +31,54 @@ def draw_map(here: str | None, visited: list[str]) -> Content:
             if mark is None:
                 continue
             parts.append((line[start:column], ""))
-            style = {sector.HERE: "bold reverse $accent", sector.SEEN: "bold"}.get(mark, "")
-            parts.append((mark, style))
+            parts.append((mark, STYLES[mark]))
             start = column + 1
         parts.append(line[start:])
         lines.append(Content.assemble(*parts))
     return Content("\n").join(lines)
 
 
-def legend() -> Content:
-    return Content.assemble(
-        (sector.HERE, "bold reverse $accent"),
+def legend(view: MapView) -> Content:
+    key = Content.assemble(
+        (HERE, STYLES[HERE]),
         " you are here   ",
-        (sector.SEEN, "bold"),
+        (SEEN, STYLES[SEEN]),
         " visited   ",
-        sector.UNSEEN,
-        " not yet   ║ river   ─ road   (not to scale)",
+        UNSEEN,
+        " not yet",
     )
+    return Content.assemble(key, "   ", view.legend) if view.legend else key
+
+
+def where(view: MapView) -> Content:
+    if not view.here:
+        now = Content("This passage names no place.")
+    elif not view.here_on_map:
+        now = Content.assemble("You are at ", (view.here, "bold"), " (off this map).")
+    else:
+        now = Content.assemble("You are at ", (view.here, "bold"), ".")
+    been = Content.assemble(
+        ("Been to: ", "bold"), ", ".join(view.visited) if view.visited else "nowhere yet"
+    )
+    return Content("\n").join([now, been])
 
 
 class MapScreen(Screen[None]):
     CSS_PATH = "map.tcss"
     BINDINGS: ClassVar[list[BindingType]] = [Binding("escape,m,q", "close", "Back")]
 
-    def __init__(self, here: str, visited: list[str]) -> None:
+    def __init__(self, view: MapView) -> None:
         super().__init__()
-        self.here = here
-        self.visited = visited
+        self.view = view
 
     def compose(self) -> ComposeResult:
-        here, visited = self.here, self.visited
-        yield Static("Map of the sector: the Mulde to the Elbe", classes="screen-title")
+        yield Static(self.view.title, classes="screen-title", markup=False)
         with VerticalScroll(id="map-scroll"):
             with Center():
-                yield Static(draw_map(here, visited), id="map")
-            yield Static(legend(), id="legend")
-            yield Static(self._where(here, visited), id="where")
+                yield Static(draw_map(self.view), id="map")
+            yield Static(legend(self.view), id="legend")
+            yield Static(where(self.view), id="where")
         yield Footer()
-
-    def _where(self, here: str, visited: list[str]) -> Content:
-        if not here:
-            now = Content("This passage names no place.")
-        elif sector.place_key(here) is None:
-            now = Content.assemble("You are at ", (here, "bold"), " (off this map).")
-        else:
-            now = Content.assemble("You are at ", (here, "bold"), ".")
-        been = Content.assemble(
-            ("Been to: ", "bold"), ", ".join(visited) if visited else "nowhere yet"
-        )
-        return Content("\n").join([now, been])
 
     def on_mount(self) -> None:
         self.query_one("#map-scroll").focus()

@@ -56,7 +56,7 @@ class PlayScreen(Screen[str | None]):
     BINDINGS: ClassVar[list[BindingType]] = [
         *(Binding(str(n), f"choose({n})", f"Take choice {n}", show=False) for n in range(1, 10)),
         Binding("h", "history", "History", tooltip="The history note: what really happened"),
-        Binding("m", "map", "Map", tooltip="Map of the sector: where you are and have been"),
+        Binding("m", "map", "Map", tooltip="Where you are and where you have been"),
         Binding("j", "journal", "Journal", tooltip="The path so far: passages and choices"),
         Binding("c", "codex", "Codex", tooltip="People, units, places and terms unlocked"),
         Binding("i", "toggle_panel", "Panel", tooltip="Show or hide the status panel"),
@@ -139,6 +139,8 @@ class PlayScreen(Screen[str | None]):
             passage.complete()
             event.stop()
             event.prevent_default()
+        elif event.key == "m" and not session_of(self).has_map:  # dimmed, so say why
+            self.notify("This story has no map.", timeout=3)
 
     def on_click(self) -> None:
         self.query_one(Passage).complete()
@@ -159,6 +161,8 @@ class PlayScreen(Screen[str | None]):
             return True if session_of(self).can_undo else None
         if action == "history":
             return True if view is not None and view.history is not None else None
+        if action == "map":
+            return True if session_of(self).has_map else None
         return True
 
     # ------------------------------------------------------------ actions
@@ -269,10 +273,11 @@ class PlayScreen(Screen[str | None]):
         self.app.push_screen(HistoryScreen(view.history))
 
     def action_map(self) -> None:
-        journal = session_of(self).journal()
-        places = [entry.header.place for entry in journal]
-        here = places[-1]
-        self.app.push_screen(MapScreen(here, list(dict.fromkeys(p for p in places if p))))
+        view = session_of(self).map_view()
+        if view is None:
+            self.notify("This story has no map.", timeout=3)
+            return
+        self.app.push_screen(MapScreen(view))
 
     def action_journal(self) -> None:
         self.app.push_screen(JournalScreen(session_of(self).journal()))
