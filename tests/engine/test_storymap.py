@@ -5,10 +5,10 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from elbe_game.host.dirs import bundled_story_dir
 
 from elbe_game.engine import Engine, check_story, load_story
 from elbe_game.engine.storymap import HERE, SEEN, UNSEEN, MapView, map_view, place_on_map
+from elbe_game.host.dirs import bundled_story_dir
 
 from ..conftest import SAMPLE
 
