@@ -65,8 +65,19 @@ def atomic_write(path: Path, data: bytes) -> None:
     """Replace ``path`` with ``data``. On failure the OSError is raised with the old
     file untouched and no temporary file left behind (``describe_os_error`` says why
     in a sentence)."""
+    commit(write_temp(path, data), path)
+
+
+def temp_name(path: Path) -> Path:
+    """A fresh temporary name beside ``path`` (``clean_stale_temps`` knows the form)."""
+    return path.parent / f".{path.name}.{os.getpid()}.{secrets.token_hex(4)}.tmp"
+
+
+def write_temp(path: Path, data: bytes) -> Path:
+    """``data`` written and fsynced to a temporary file beside ``path``, for ``commit``
+    (the folder is made if need be). On failure nothing is left behind."""
     folder = path.parent
-    tmp = folder / f".{path.name}.{os.getpid()}.{secrets.token_hex(4)}.tmp"
+    tmp = temp_name(path)
     try:
         folder.mkdir(parents=True, exist_ok=True)
         fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o644)
@@ -75,16 +86,44 @@ def atomic_write(path: Path, data: bytes) -> None:
             os.fsync(fd)
         finally:
             os.close(fd)
+    except OSError:
+        discard(tmp)  # the folder or the disk is the problem, not the file
+        raise
+    return tmp
+
+
+def link_temp(path: Path, beside: Path) -> Path:
+    """A temporary second name for the file ``path``, beside ``beside``: a hard link
+    (no data is copied, so a full disk does not stop it), or a copy where the file
+    system has no hard links."""
+    tmp = temp_name(beside)
+    try:
+        os.link(path, tmp)
+    except OSError as exc:
+        if exc.errno in (errno.ENOSPC, errno.EDQUOT, errno.EROFS, errno.ENOENT):
+            raise
+        return write_temp(beside, path.read_bytes())
+    return tmp
+
+
+def commit(tmp: Path, path: Path) -> None:
+    """Rename the temporary file ``tmp`` over ``path`` and make the rename durable."""
+    try:
         os.replace(tmp, path)
     except OSError:
-        with contextlib.suppress(OSError):  # the folder is the problem, not the file
-            tmp.unlink(missing_ok=True)
+        discard(tmp)
         raise
-    _sync_folder(folder)
-    clean_stale_temps(folder, path.name)
+    sync_folder(path.parent)
+    clean_stale_temps(path.parent, path.name)
 
 
-def _sync_folder(folder: Path) -> None:
+def discard(tmp: Path) -> None:
+    """Remove a temporary file that will not be committed (quietly: it may be gone)."""
+    with contextlib.suppress(OSError):
+        tmp.unlink(missing_ok=True)
+
+
+def sync_folder(folder: Path) -> None:
     """Make the rename itself durable (POSIX; a no-op where folders cannot be opened)."""
     try:
         fd = os.open(folder, os.O_RDONLY)

@@ -392,8 +392,7 @@ class GameSession:
             # so that Continue comes back here; the autosave itself is not written again,
             # which would push a copy of it into the backups
             self._after_move()
-        notes = tuple(f"{note[:1].upper()}{note[1:]}" for note in result.notes)
-        return Loaded(result.info.slot, result.engine.view(), notes)
+        return Loaded(result.info.slot, result.engine.view(), tuple(result.notes))
 
     def load(self, slot: str, ask: Callable[[str], bool]) -> Loaded | None:
         """``begin_load`` and ``finish_load`` in one, for front ends that can ask a

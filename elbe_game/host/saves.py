@@ -39,7 +39,15 @@ from ..engine.errors import (
 )
 from ..engine.resume import restore
 from ..engine.savefile import MAX_SAVE_BYTES, Envelope, SaveMeta, decode, encode
-from .files import atomic_write, describe_os_error, read_limited
+from .files import (
+    atomic_write,
+    commit,
+    describe_os_error,
+    discard,
+    link_temp,
+    read_limited,
+    write_temp,
+)
 
 __all__ = [
     "AUTOSAVE_BACKUPS",
@@ -237,26 +245,43 @@ class SaveStore:
 
     def autosave(self, story: Story, state: GameState, meta: SaveMeta) -> SaveInfo:
         """Write the autosave, first keeping the previous ones as autosave.1 .. .N.
-        At every moment autosave.json is the old save or the new one."""
+
+        At every moment autosave.json is the old save or the new one, and a failure
+        (a full disk, say) changes nothing: everything is written first, under
+        temporary names, and only then renamed into place."""
         current = self._file(AUTOSAVE_SLOT)
+        data = encode(AUTOSAVE_SLOT, "auto", story, state, meta)
+        made: list[Path] = []
         try:
-            previous = current.read_bytes() if current.exists() else None
-            if previous is not None:
-                try:
-                    decode(previous, AUTOSAVE_SLOT, current)
-                except SaveError:
-                    previous = None  # a damaged autosave is not worth keeping as a backup
-            if previous is not None:
+            new = write_temp(current, data)
+            made.append(new)
+            if self._worth_keeping(current):
+                backup = link_temp(current, self._file(f"{AUTOSAVE_SLOT}.1"))
+                made.append(backup)
                 for i in range(AUTOSAVE_BACKUPS - 1, 0, -1):
                     older = self._file(f"{AUTOSAVE_SLOT}.{i}")
                     if older.exists():
                         os.replace(older, self._file(f"{AUTOSAVE_SLOT}.{i + 1}"))
+                commit(backup, self._file(f"{AUTOSAVE_SLOT}.1"))
+            commit(new, current)
         except OSError as exc:
+            for tmp in made:
+                discard(tmp)
             why = describe_os_error(exc, self.folder)
-            raise SaveIOError(f"could not autosave: {why}", AUTOSAVE_SLOT, current) from exc
-        if previous is not None:
-            self._put(f"{AUTOSAVE_SLOT}.1", previous)
-        return self._write(AUTOSAVE_SLOT, story, state, meta)
+            raise SaveIOError(f"could not save: {why}", AUTOSAVE_SLOT, current) from exc
+        return SaveInfo.of(AUTOSAVE_SLOT, current, decode(data, AUTOSAVE_SLOT, current))
+
+    def _worth_keeping(self, current: Path) -> bool:
+        """Whether the autosave there is one to keep as a backup (a damaged one is not)."""
+        try:
+            raw = read_limited(current, MAX_SAVE_BYTES)
+        except FileNotFoundError:
+            return False
+        try:
+            decode(raw, AUTOSAVE_SLOT, current)
+        except SaveError:
+            return False
+        return True
 
     def _write(self, slot: str, story: Story, state: GameState, meta: SaveMeta) -> SaveInfo:
         data = encode(slot, slot_kind(slot), story, state, meta)

@@ -9,7 +9,7 @@ The Textual game autosaves in the background (writing and fsyncing a save costs 
 milliseconds, too long for a key press); the plain front end writes at once, so that a
 failure is told right after the move it belongs to. Either way the jobs run one at a
 time, in the order they were submitted, and ``report`` hears the outcome of each: the
-problem's message, or None when the job succeeded.
+problem's message, or None when the job succeeded. A job never raises out of here.
 """
 
 from __future__ import annotations
@@ -63,6 +63,9 @@ class SaveWriter:
             job()
         except SaveError as exc:
             self._report(exc.message)
+        except Exception as exc:  # a bug of ours: told like any failed save, and the
+            # thread goes on, so that later saves (and flush) still work
+            self._report(f"an unexpected error ({type(exc).__name__}: {exc})")
         else:
             self._report(None)
 

@@ -1,5 +1,5 @@
 """Help: every key on every screen, built from the screens' own bindings so that it
-cannot drift from them."""
+cannot drift from them. (Imported only when help is first opened.)"""
 
 from __future__ import annotations
 
@@ -11,6 +11,18 @@ from textual.binding import Binding, BindingType
 from textual.containers import VerticalScroll
 from textual.screen import Screen
 from textual.widgets import Footer, Markdown, Static
+
+from ..app import ElbeApp
+from ..widgets.choices import ChoiceList
+from .codex import CodexScreen
+from .ending import EndingScreen
+from .gallery import GalleryScreen
+from .history import HistoryScreen
+from .journal import JournalScreen
+from .load import LoadScreen
+from .map import MapScreen
+from .play import PlayScreen
+from .title import TitleScreen
 
 KEY_NAMES = {
     "question_mark": "?",
@@ -73,17 +85,6 @@ def _dedupe(pairs: list[tuple[str, str]]) -> list[tuple[str, str]]:
 
 
 def sections() -> list[tuple[str, list[tuple[str, str]]]]:
-    from ..app import ElbeApp
-    from ..widgets.choices import ChoiceList
-    from .codex import CodexScreen
-    from .ending import EndingScreen
-    from .gallery import GalleryScreen
-    from .history import HistoryScreen
-    from .journal import JournalScreen
-    from .load import LoadScreen
-    from .map import MapScreen
-    from .play import PlayScreen
-    from .title import TitleScreen
 
     everywhere = [*rows(ElbeApp.BINDINGS), ("Ctrl+P", "Command palette: every action by name")]
     choice_keys = [(k, what) for k, what in rows(ChoiceList.BINDINGS)]

@@ -65,13 +65,7 @@ class TitleScreen(Screen[None]):
     CSS_PATH = "title.tcss"
     AUTO_FOCUS = "#menu"
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("n", "new_game", "New game"),
-        Binding("c", "continue_game", "Continue"),
-        Binding("l", "load_game", "Load"),
-        Binding("e", "endings", "Endings"),
-        Binding("x", "codex", "Codex"),
-        Binding("s", "settings", "Settings"),
-        Binding("q", "quit", "Quit"),
+        Binding(key, action, label) for action, label, key in MENU
     ]
 
     def __init__(self) -> None:
