@@ -99,7 +99,6 @@ async def story_changes(
         watch_filter=wanted,
         debounce=DEBOUNCE_MS,
         stop_event=stop_event,
-        ignore_permission_denied=True,
     ):
         names = sorted({Path(name).relative_to(root).as_posix() for _, name in changes})
         if names:
