@@ -90,7 +90,7 @@ def test_named_and_quick_saves_list_and_load(tmp_path: Path, sample_story: Story
     session.new_game()
     session.choose("mulde_crossing")
     info = session.save("bridge")
-    assert info.slot == "bridge" and [i.slot for i in session.saves][0] == "bridge"
+    assert info.slot == "bridge" and session.saves[0].slot == "bridge"
     session.quicksave()
     session.choose("mulde_hold")
     loaded = session.load("bridge", ask=lambda question: pytest.fail(question))
