@@ -38,8 +38,9 @@ Bare().run()
 FACTORY = """
 import sys
 from pathlib import Path
+from elbe_game.host.options import PlayOptions
 from elbe_game.ui.app import make_app
-make_app(story_dir=Path(sys.argv[1])).run()
+make_app(PlayOptions(story_dir=Path(sys.argv[1]))).run()
 """
 
 

@@ -127,7 +127,7 @@ class ElbeApp(App[None]):
             self.push_screen(HelpScreen())
 
     def action_settings(self) -> None:
-        from .screens.settings import SettingsScreen
+        from .screens.settings_dialog import SettingsScreen
 
         if not isinstance(self.screen, SettingsScreen):
             self.push_screen(SettingsScreen())

@@ -12,7 +12,7 @@ from elbe_game.ui.screens.codex import CodexScreen
 from elbe_game.ui.screens.error import StoryErrorScreen
 from elbe_game.ui.screens.history import HistoryScreen
 from elbe_game.ui.screens.play import PlayScreen
-from elbe_game.ui.screens.settings import SettingsScreen
+from elbe_game.ui.screens.settings_dialog import SettingsScreen
 from elbe_game.ui.screens.title import TitleScreen
 from elbe_game.ui.widgets.passage import Passage
 

@@ -9,7 +9,7 @@ from elbe_game.ui.screens.codex import CodexScreen
 from elbe_game.ui.screens.gallery import GalleryScreen
 from elbe_game.ui.screens.name import NameScreen
 from elbe_game.ui.screens.play import PlayScreen
-from elbe_game.ui.screens.settings import SettingsScreen
+from elbe_game.ui.screens.settings_dialog import SettingsScreen
 from elbe_game.ui.screens.title import TitleScreen
 
 from .helpers import (
