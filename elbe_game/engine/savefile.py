@@ -116,10 +116,10 @@ def decode(raw: bytes, slot: str = "", path: Path | None = None) -> Envelope:
     def damaged(why: str) -> DamagedSaveError:
         return DamagedSaveError(f"the save {slot!r} is damaged: {why}", slot, path)
 
-    if not raw.strip():
-        raise damaged("the file is empty")
     if len(raw) > MAX_SAVE_BYTES:
         raise damaged("the file is too large to be a save")
+    if not raw.strip():
+        raise damaged("the file is empty")
     try:
         data = json.loads(raw.decode("utf-8"))
     except UnicodeDecodeError:

@@ -246,9 +246,9 @@ class SaveStore:
     def autosave(self, story: Story, state: GameState, meta: SaveMeta) -> SaveInfo:
         """Write the autosave, first keeping the previous ones as autosave.1 .. .N.
 
-        At every moment autosave.json is the old save or the new one, and a failure
-        (a full disk, say) changes nothing: everything is written first, under
-        temporary names, and only then renamed into place."""
+        At every moment autosave.json is the old save or the new one. The data is
+        written first, under temporary names, and only then renamed into place, so a
+        failure to write (a full disk, say) changes nothing; renames need no space."""
         current = self._file(AUTOSAVE_SLOT)
         data = encode(AUTOSAVE_SLOT, "auto", story, state, meta)
         made: list[Path] = []

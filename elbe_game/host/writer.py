@@ -14,6 +14,7 @@ problem's message, or None when the job succeeded. A job never raises out of her
 
 from __future__ import annotations
 
+import contextlib
 import queue
 import threading
 from collections.abc import Callable
@@ -75,6 +76,9 @@ class SaveWriter:
             try:
                 if job is None:
                     return
-                self._run(job)
+                # a report callback that fails cannot be told anywhere; the thread must
+                # go on all the same, or flush and close would wait for ever
+                with contextlib.suppress(Exception):
+                    self._run(job)
             finally:
                 self._jobs.task_done()
