@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -54,6 +55,18 @@ def _parser(authoring: bool = True) -> argparse.ArgumentParser:
 
 def _play_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--plain", action="store_true", help="plain text: screen readers, pipes")
+    parser.add_argument(
+        "--width",
+        type=int,
+        metavar="N",
+        help="plain text: wrap lines at N columns (default 80); 0 does not wrap, "
+        "for screen readers and braille displays that read line by line",
+    )
+    parser.add_argument(
+        "--theme",
+        choices=("default", "high-contrast", "light", "light-high-contrast", "colour-blind"),
+        help="the full-screen game's colours for this run (Settings keeps one for good)",
+    )
     parser.add_argument("--story", type=Path, metavar="DIR", help="play another story folder")
     parser.add_argument("--saves-dir", type=Path, metavar="DIR", help="where saves are kept")
     parser.add_argument("--name", metavar="NAME", help="your lieutenant's name")
@@ -107,7 +120,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(file=sys.stderr)
         return 130
     except BrokenPipeError:
-        sys.stderr.close()  # the reader went away (e.g. `| head`): not an error of ours
+        # the reader went away (`| head`): not an error of ours, and nothing to say.
+        # Python would report the pipe again when it flushes stdout at exit, so stdout
+        # is pointed at nothing first.
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
         return 0
 
 
@@ -197,8 +214,15 @@ def _options(args: argparse.Namespace) -> PlayOptions:
 
 
 def cmd_play(args: argparse.Namespace) -> int:
-    if not args.plain and sys.stdin.isatty() and sys.stdout.isatty():
+    if args.width is not None and args.width < 0:
+        print("elbe-game: --width must be 0 (no wrapping) or more", file=sys.stderr)
+        return 2
+    terminal = sys.stdin.isatty() and sys.stdout.isatty()
+    dumb = os.environ.get("TERM", "") == "dumb"
+    if not args.plain and terminal and not dumb:
         return _play_app(args)
+    if not args.plain and terminal and dumb:
+        print("elbe-game: TERM is dumb, so the game plays in plain text.", file=sys.stderr)
     if args.dev:
         print("elbe-game: --dev reloads the full-screen app only; ignored here.", file=sys.stderr)
     return _play_plain(args)
@@ -224,7 +248,7 @@ def _play_app(args: argparse.Namespace) -> int:
             return 2
     from .ui.app import make_app
 
-    app = make_app(_options(args), story=story)
+    app = make_app(_options(args), story=story, theme=args.theme)
     app.run()
     return app.return_code or 0
 
@@ -233,13 +257,17 @@ def _play_plain(args: argparse.Namespace) -> int:
     from .authoring.devstart import DevStartError
     from .engine.errors import SaveError
     from .host.game import GameSession
+    from .host.settings import SettingsStore
     from .plain import PlainGame, describe_story_errors
+    from .plaintext import DEFAULT_WIDTH
 
     def tell(message: str) -> None:
         game.tell_problem(message)
 
     session = GameSession(_options(args), on_problem=tell)
-    game = PlainGame(session, sys.stdin, sys.stdout)
+    width = DEFAULT_WIDTH if args.width is None else args.width
+    settings = SettingsStore(session.folders.config)
+    game = PlainGame(session, sys.stdin, sys.stdout, width=width, settings=settings)
     session.open()
     if session.failed:
         for line in describe_story_errors(session.options.story_dir, session.diagnostics):

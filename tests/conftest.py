@@ -103,7 +103,13 @@ def session_for(
 
 
 def plain_game(
-    story: Story | Path, saves: Path, lines: str = "", *, seed: int | None = 1, **options: object
+    story: Story | Path,
+    saves: Path,
+    lines: str = "",
+    *,
+    seed: int | None = 1,
+    width: int = 80,
+    **options: object,
 ) -> tuple[PlainGame, io.StringIO]:
     """The plain front end over a new game of ``story``, reading ``lines``; as the
     command line wires it (autosave problems are told in the transcript)."""
@@ -112,7 +118,7 @@ def plain_game(
     session = session_for(
         story, saves, seed=seed, on_problem=lambda m: holder[0].tell_problem(m), **options
     )
-    game = PlainGame(session, io.StringIO(lines), out)
+    game = PlainGame(session, io.StringIO(lines), out, width=width)
     holder.append(game)
     session.new_game()
     return game, out

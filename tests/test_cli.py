@@ -109,8 +109,8 @@ def test_version_and_help() -> None:
 def test_plain_play_to_an_ending_through_stdin() -> None:
     result = run("play", "--plain", "--story", str(SAMPLE), "--seed", "1", stdin="2\n1\n")
     assert result.returncode == 0
-    assert "== The halt on the Mulde ==" in result.stdout
-    assert "THE END: The line held" in result.stdout
+    assert "The halt on the Mulde\n24 April 1945" in result.stdout
+    assert "The end: The line held." in result.stdout
     assert "In history:" in result.stdout
     no_traceback(result)
 

@@ -32,6 +32,7 @@ from .views import (
     HistoryView,
     JournalEntry,
     PassageView,
+    StatChange,
     StatusView,
     StatView,
 )
@@ -58,6 +59,7 @@ __all__ = [
     "NothingToUndoError",
     "PassageView",
     "PlayError",
+    "StatChange",
     "StatView",
     "StateError",
     "StatusView",

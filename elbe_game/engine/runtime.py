@@ -211,6 +211,35 @@ class Engine:
         self.state = self.undo_stack.pop()
         return self.view()
 
+    def _state_at(self, turn: int) -> int | None:
+        """The index in the undo history of the state at ``turn`` (None if it is not
+        there: a load whose replay stopped early keeps a shorter history)."""
+        for index in range(len(self.undo_stack) - 1, -1, -1):
+            if self.undo_stack[index].turn == turn:
+                return index
+        return None
+
+    def text_as_read(self, turn: int) -> str | None:
+        """The passage of ``turn`` (0-based) as the player read it then: rendered again
+        with the state the game had there. None if that state is not kept."""
+        if turn == self.state.turn:
+            return self.view().text
+        index = self._state_at(turn)
+        if index is None:
+            return None
+        state = self.undo_stack[index]
+        return self.story.nodes[state.node].text.render(state)
+
+    def rewind(self, turn: int) -> PassageView:
+        """Go back to the passage of an earlier ``turn``, as many undos would (PlayError
+        if the history does not reach it)."""
+        index = self._state_at(turn)
+        if index is None or turn >= self.state.turn:
+            raise PlayError(f"turn {turn + 1} cannot be gone back to")
+        self.state = self.undo_stack[index]
+        del self.undo_stack[index:]
+        return self.view()
+
     def _enter(self, node_id: str) -> None:
         state = self.state
         state.node = node_id

@@ -66,6 +66,7 @@ class Envelope(msgspec.Struct, kw_only=True):
     saved_at: str
     play_time: float = 0.0
     player_name: str | None = None
+    run: str = ""  # the game this save belongs to: one new game and all played from it
     story: _StoryRef
     passage: _Passage | None = None
     state: GameState
@@ -77,6 +78,7 @@ class SaveMeta:
 
     play_time: float = 0.0  # seconds played in this game, over all sessions
     player_name: str | None = None  # the name the game began with, for the load screen
+    run: str = ""  # which game this is (the autosave keeps the last of each)
 
 
 # ------------------------------------------------------------------ writing and reading
@@ -95,6 +97,7 @@ def encode(slot: str, kind: str, story: Story, state: GameState, meta: SaveMeta)
         saved_at=datetime.now().astimezone().isoformat(timespec="microseconds"),
         play_time=round(max(0.0, meta.play_time), 3),
         player_name=meta.player_name,
+        run=meta.run,
         story=_StoryRef(id=story.id, content_hash=story.content_hash, title=story.title),
         passage=_Passage(
             node=node.id,

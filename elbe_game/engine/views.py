@@ -26,12 +26,14 @@ __all__ = [
     "HistoryView",
     "JournalEntry",
     "PassageView",
+    "StatChange",
     "StatView",
     "StatusView",
     "cite",
     "codex_views",
     "ending_summaries",
     "history_view",
+    "stat_changes",
     "status_view",
 ]
 
@@ -118,6 +120,23 @@ class StatView:
 
 
 @dataclass(frozen=True, slots=True)
+class StatChange:
+    """A visible variable that a move changed: "Trust with the Red Army +1"."""
+
+    label: str
+    before: Value
+    after: Value
+
+    def describe(self) -> str:
+        if isinstance(self.after, bool):
+            return f"{self.label}: {'yes' if self.after else 'no'}"
+        if isinstance(self.after, int) and isinstance(self.before, int):
+            delta = self.after - self.before
+            return f"{self.label} {'+' if delta > 0 else '−'}{abs(delta)}"
+        return f"{self.label}: {self.after}"
+
+
+@dataclass(frozen=True, slots=True)
 class StatusView:
     stats: tuple[StatView, ...]
     items: tuple[str, ...]  # the names of the items carried
@@ -168,6 +187,16 @@ def status_view(story: Story, state: GameState) -> StatusView:
         codex=(len(state.codex), len(story.codex)),
         endings=(len(state.endings), len(story.endings)),
         turn=state.turn,
+    )
+
+
+def stat_changes(before: StatusView, after: StatusView) -> tuple[StatChange, ...]:
+    """The visible variables whose value differs between two moments, in order."""
+    was = {stat.name: stat.value for stat in before.stats}
+    return tuple(
+        StatChange(stat.label, was[stat.name], stat.value)
+        for stat in after.stats
+        if stat.name in was and was[stat.name] != stat.value
     )
 
 

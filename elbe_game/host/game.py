@@ -40,12 +40,12 @@ from ..engine import (
 from ..engine.errors import NodeGoneError, SaveIOError
 from ..engine.model import PLAYER_NAME
 from ..engine.savefile import SaveMeta
-from ..engine.views import codex_views, ending_summaries
+from ..engine.views import StatChange, codex_views, ending_summaries, stat_changes
 from .dirs import Folders
 from .options import PlayOptions
-from .profile import Profile
+from .profile import Profile, passage_digest
 from .reload import Broken, Reloaded, reload_engine
-from .saves import LoadResult, SaveInfo, SaveStore
+from .saves import LoadResult, SaveInfo, SaveStore, new_run
 from .writer import SaveWriter
 
 __all__ = [
@@ -144,7 +144,9 @@ class GameSession:
         self.newest: SaveInfo | None = None
         self.clock = PlayClock()
         self._engine: Engine | None = None
+        self.changes: tuple[StatChange, ...] = ()  # what the last choice changed
         self._name: str | None = options.player_name
+        self._run = ""  # the game being played (see SaveStore.autosave)
         self._notices: list[str] = []
         self._last_problem: str | None = None
         self._resume_asked = options.continue_game or options.load_slot is not None
@@ -243,11 +245,13 @@ class GameSession:
         name = player_name or options.player_name
         engine = prepare_engine(story, options.start_at, options.sets, options.seed, name)
         self._name = name
+        self._run = new_run()
         self._start(engine, played=0.0)
         return engine.view()
 
     def _start(self, engine: Engine, played: float) -> None:
         self._engine = engine
+        self.changes = ()
         self.clock.reset(played)
         if self.profile is not None:
             self.profile.observe(engine.state)
@@ -275,14 +279,77 @@ class GameSession:
         return self.engine.is_over
 
     def choose(self, choice_id: str) -> PassageView:
-        """Take a choice (PlayError if it is not on offer); autosaved."""
-        view = self.engine.choose(choice_id)
+        """Take a choice (PlayError if it is not on offer); autosaved. ``changes`` then
+        holds the visible variables the move changed."""
+        engine = self.engine
+        before = engine.status()
+        leaving = engine.view()
+        view = engine.choose(choice_id)
+        self._read(leaving)
+        self.changes = stat_changes(before, engine.status())
+        self._after_move()
+        return view
+
+    def _read(self, view: PassageView) -> None:
+        """The player has read ``view`` (they are moving on from it)."""
+        if self.profile is not None:
+            self.profile.read(passage_digest(view.node_id, view.text))
+
+    def was_read(self, view: PassageView) -> bool:
+        """Whether this passage, with this very text, was read in a game before."""
+        return (
+            self.profile is not None
+            and passage_digest(view.node_id, view.text) in self.profile.seen
+        )
+
+    def can_skip(self) -> bool:
+        """Whether ``skip_read`` would move: the passage was read before, exactly as it
+        reads now, and offers one way on."""
+        view = self.view()
+        return view.ending is None and len(view.available) == 1 and self.was_read(view)
+
+    def skip_read(self, limit: int = 500) -> list[PassageView]:
+        """Take the only way on through passages read before, up to the next real
+        choice, the next text not read before, or an ending. Returns the passages
+        passed (the one the player was at first) and, last, where it stopped; empty
+        when nothing was skipped. New text is never skipped. ``changes`` then holds
+        everything the skipped passages changed."""
+        engine = self.engine
+        before = engine.status()
+        passed: list[PassageView] = []
+        visited: set[int] = set()
+        while len(passed) < limit and self.can_skip():
+            view = self.view()
+            key = hash((view.node_id, view.text))
+            if key in visited:  # a loop of passages read before: stop at its start
+                break
+            visited.add(key)
+            passed.append(view)
+            engine.choose(view.available[0].id)
+            self._read(view)
+            self._after_move()
+        if not passed:
+            return []
+        self.changes = stat_changes(before, engine.status())
+        return [*passed, self.view()]
+
+    def text_as_read(self, turn: int) -> str | None:
+        """The passage of journal entry ``turn`` as the player read it (None if that
+        cannot be shown again: the history does not reach back that far)."""
+        return self.engine.text_as_read(turn)
+
+    def rewind(self, turn: int) -> PassageView:
+        """Go back to the passage of an earlier turn (the journal's 'go back here'), as
+        undo would, every step at once; autosaved."""
+        view = self.engine.rewind(turn)
+        self.changes = ()
         self._after_move()
         return view
 
     def undo(self) -> PassageView:
         """Step back one choice (NothingToUndoError at the start); autosaved."""
         view = self.engine.undo()
+        self.changes = ()
         self._after_move()
         return view
 
@@ -330,14 +397,20 @@ class GameSession:
     # ------------------------------------------------------------ saving
 
     def _meta(self, engine: Engine) -> SaveMeta:
-        return SaveMeta(play_time=self.clock.seconds, player_name=engine.player_name or self._name)
+        return SaveMeta(
+            play_time=self.clock.seconds,
+            player_name=engine.player_name or self._name,
+            run=self._run,
+        )
 
     def _after_move(self) -> None:
         """Autosave and update the profile (in the background if so set up)."""
         engine = self.engine
         story, state, meta = engine.story, engine.state.copy(), self._meta(engine)
         store, profile = self.store, self.profile
-        write_profile = profile.writer() if profile and profile.observe(state) else None
+        if profile is not None:
+            profile.observe(state)
+        write_profile = profile.writer() if profile is not None and profile.dirty else None
 
         def job() -> None:
             store.autosave(story, state, meta)
@@ -387,10 +460,12 @@ class GameSession:
         if result is None:
             result = self.store.load(pending.slot, self._story(), fallback=True)
         self._name = result.info.player_name
+        self._run = result.info.run or new_run()  # saves of 0.1 had no game of their own
         self._start(result.engine, played=result.info.play_time)
         if result.info.kind != "auto":
             # so that Continue comes back here; the autosave itself is not written again,
-            # which would push a copy of it into the backups
+            # which would push a copy of it into the backups (an earlier game's last
+            # autosave is: it becomes the autosave of the game played again)
             self._after_move()
         return Loaded(result.info.slot, result.engine.view(), tuple(result.notes))
 

@@ -6,6 +6,7 @@
     profile.record(state)      # both: observe, and save when something is new
     profile.endings            # ending id -> when it was first reached (ISO 8601)
     profile.codex              # codex ids, in the order they were first unlocked
+    profile.read(digest)       # a passage read (passage_digest): skip-read knows it
 
 One class for what earlier games found (``profile.json`` beside the saves, one entry per
 story id) and what this run has found since, so that undoing past an ending does not
@@ -15,6 +16,7 @@ to ``profile.damaged.json`` before the next write, never silently overwritten.
 
 from __future__ import annotations
 
+import hashlib
 import json
 import os
 from collections.abc import Callable
@@ -28,15 +30,16 @@ from ..engine.errors import SaveIOError
 from .files import atomic_write, describe_os_error
 from .saves import PROFILE_NAME
 
-__all__ = ["FORMAT", "PROFILE_VERSION", "Profile"]
+__all__ = ["FORMAT", "PROFILE_VERSION", "Profile", "passage_digest"]
 
 FORMAT = "elbe-1945-profile"
 PROFILE_VERSION = 1
 
 
-class _Entry(msgspec.Struct, kw_only=True):
+class _Entry(msgspec.Struct, kw_only=True, omit_defaults=True):
     endings: dict[str, str] = {}
     codex: list[str] = []
+    seen: list[str] = []  # digests of the passages read, as read (see passage_digest)
 
 
 class _File(msgspec.Struct, kw_only=True):
@@ -68,7 +71,15 @@ def _read(path: Path) -> tuple[dict[str, _Entry], str | None]:
         return {}, "the profile file has the wrong shape; it will be kept aside"
 
 
-def _write(path: Path, story_id: str, endings: dict[str, str], codex: list[str]) -> None:
+def passage_digest(node_id: str, text: str) -> str:
+    """A short name for one passage as it read (the same passage with other text,
+    through a conditional, is another reading): what ``seen`` holds."""
+    return hashlib.blake2b(f"{node_id}\0{text}".encode(), digest_size=8).hexdigest()
+
+
+def _write(
+    path: Path, story_id: str, endings: dict[str, str], codex: list[str], seen: list[str]
+) -> None:
     """Add ``endings`` and ``codex`` to the profile file (what another game wrote there
     meanwhile is kept); SaveIOError if it cannot be written."""
     stories, problem = _read(path)
@@ -80,9 +91,11 @@ def _write(path: Path, story_id: str, endings: dict[str, str], codex: list[str])
             raise SaveIOError(f"could not update the profile: {why}") from exc
         stories = {}
     entry = stories.get(story_id, _Entry())
+    known = set(entry.seen)
     merged = _Entry(
         endings={**endings, **entry.endings},  # the earliest date wins
         codex=[*entry.codex, *(c for c in codex if c not in entry.codex)],
+        seen=[*entry.seen, *(d for d in seen if d not in known)],
     )
     stories[story_id] = merged
     data = msgspec.to_builtins(_File(format=FORMAT, version=PROFILE_VERSION, stories=stories))
@@ -100,7 +113,10 @@ class Profile:
         self.story_id = story_id
         self.endings: dict[str, str] = {}
         self.codex: list[str] = []
+        self.seen: set[str] = set()  # passage readings (passage_digest) in any game
+        self._seen_order: list[str] = []
         self.problem: str | None = None  # set when the file on disk could not be used
+        self.dirty = False  # something new since the last write
 
     @classmethod
     def load(cls, folder: Path, story_id: str) -> Profile:
@@ -109,7 +125,18 @@ class Profile:
         stories, profile.problem = _read(profile.path)
         entry = stories.get(story_id, _Entry())
         profile.endings, profile.codex = dict(entry.endings), list(entry.codex)
+        profile._seen_order = list(entry.seen)
+        profile.seen = set(entry.seen)
         return profile
+
+    def read(self, digest: str) -> bool:
+        """Remember that a passage was read (as its digest says); True if it is new."""
+        if digest in self.seen:
+            return False
+        self.seen.add(digest)
+        self._seen_order.append(digest)
+        self.dirty = True
+        return True
 
     def observe(self, state: GameState) -> list[str]:
         """Remember the endings and codex entries ``state`` holds; returns the new ids."""
@@ -123,14 +150,16 @@ class Profile:
             if entry not in self.codex:
                 self.codex.append(entry)
                 new.append(entry)
+        self.dirty = self.dirty or bool(new)
         return new
 
     def writer(self) -> Callable[[], None]:
         """A job that writes what the profile holds now; it may run in another thread
         (it works on copies) and raises SaveIOError if the file cannot be written."""
         path, story_id = self.path, self.story_id
-        endings, codex = dict(self.endings), list(self.codex)
-        return lambda: _write(path, story_id, endings, codex)
+        endings, codex, seen = dict(self.endings), list(self.codex), list(self._seen_order)
+        self.dirty = False
+        return lambda: _write(path, story_id, endings, codex, seen)
 
     def save(self) -> None:
         """Write the profile now (SaveIOError if it cannot be)."""
@@ -140,6 +169,6 @@ class Profile:
     def record(self, state: GameState) -> list[str]:
         """``observe``, then ``save`` when something is new; returns the new ids."""
         new = self.observe(state)
-        if new:
+        if self.dirty:
             self.save()
         return new

@@ -21,6 +21,7 @@ from __future__ import annotations
 import builtins
 import os
 import re
+import secrets
 import unicodedata
 from dataclasses import dataclass
 from datetime import datetime
@@ -57,6 +58,8 @@ __all__ = [
     "SaveInfo",
     "SaveStore",
     "check_slot_name",
+    "new_run",
+    "run_slot",
     "slot_kind",
 ]
 
@@ -74,6 +77,8 @@ _WINDOWS_DEVICES = {"con", "prn", "aux", "nul"} | {
 }
 _NOT_IN_NAMES = set('/\\:*?"<>|')
 _AUTOSAVE_FILE = re.compile(rf"{AUTOSAVE_SLOT}(\.[1-9][0-9]*)?", re.IGNORECASE)
+_RUN_FILE = re.compile(rf"{AUTOSAVE_SLOT}-[\w-]+", re.IGNORECASE)
+EARLIER_RUNS_KEPT = 8  # the last autosave of this many earlier games is kept
 
 
 def check_slot_name(name: str, *, for_saving: bool = True) -> str:
@@ -105,7 +110,8 @@ def check_slot_name(name: str, *, for_saving: bool = True) -> str:
         raise refuse("it is a device name on Windows")
     if is_profile_file(slot):
         raise refuse("the game keeps that name for the profile")
-    if for_saving and (slot.lower() == QUICKSAVE_SLOT or _AUTOSAVE_FILE.fullmatch(slot)):
+    game_names = (_AUTOSAVE_FILE.fullmatch(slot), _RUN_FILE.fullmatch(slot))
+    if for_saving and (slot.lower() == QUICKSAVE_SLOT or any(game_names)):
         raise refuse("the game keeps that name for its own saves")
     return slot
 
@@ -116,13 +122,21 @@ def is_profile_file(stem: str) -> bool:
 
 
 def slot_kind(slot: str) -> str:
-    """'auto', 'backup' (an older autosave), 'quick' or 'manual'."""
+    """'auto', 'backup' (an older autosave of the same game), 'run' (the last autosave
+    of an earlier game), 'quick' or 'manual'."""
     lowered = slot.lower()
     if lowered == AUTOSAVE_SLOT:
         return "auto"
     if _AUTOSAVE_FILE.fullmatch(slot):
         return "backup"
+    if _RUN_FILE.fullmatch(slot):
+        return "run"
     return "quick" if lowered == QUICKSAVE_SLOT else "manual"
+
+
+def run_slot(run: str) -> str:
+    """Where the last autosave of an earlier game is kept."""
+    return f"{AUTOSAVE_SLOT}-{run}"
 
 
 # ------------------------------------------------------------------ what a save holds
@@ -134,7 +148,7 @@ class SaveInfo:
     which is listed (never hidden) but cannot be loaded."""
 
     slot: str
-    kind: str  # manual, auto, backup, quick
+    kind: str  # manual, auto, backup, run, quick
     path: Path
     problem: str | None = None
     saved_at: datetime | None = None
@@ -150,6 +164,7 @@ class SaveInfo:
     place: str = ""
     turn: int = 0
     version: int = 0
+    run: str = ""
 
     @property
     def damaged(self) -> bool:
@@ -208,6 +223,7 @@ class SaveInfo:
             place=passage.place if passage else "",
             turn=passage.turn if passage else env.state.turn,
             version=env.version,
+            run=env.run,
         )
 
 
@@ -219,6 +235,17 @@ class LoadResult:
 
 
 # ------------------------------------------------------------------ the store
+
+
+def new_run() -> str:
+    """A name for a new game: when it began (to the second) and a little chance."""
+    return datetime.now().strftime("%Y%m%d-%H%M%S-") + secrets.token_hex(2)
+
+
+def _run_of(env: Envelope) -> str:
+    """A run name for a save written before games had one (release 0.1): its date."""
+    when = datetime.fromisoformat(env.saved_at)
+    return when.strftime("%Y%m%d-%H%M%S-old")
 
 
 class SaveStore:
@@ -244,7 +271,12 @@ class SaveStore:
         return self._write(QUICKSAVE_SLOT, story, state, meta)
 
     def autosave(self, story: Story, state: GameState, meta: SaveMeta) -> SaveInfo:
-        """Write the autosave, first keeping the previous ones as autosave.1 .. .N.
+        """Write the autosave of the game ``meta.run``.
+
+        The previous autosave of the same game becomes autosave.1 (and .1 .. .N-1 move
+        down one). The previous autosave of another game is kept whole instead, as
+        ``autosave-RUN`` (the last autosave of each earlier game, up to
+        EARLIER_RUNS_KEPT of them), and that game's backups go.
 
         At every moment autosave.json is the old save or the new one. The data is
         written first, under temporary names, and only then renamed into place, so a
@@ -255,7 +287,8 @@ class SaveStore:
         try:
             new = write_temp(current, data)
             made.append(new)
-            if self._worth_keeping(current):
+            previous = self._previous(current)
+            if previous is not None and previous.run == meta.run:
                 backup = link_temp(current, self._file(f"{AUTOSAVE_SLOT}.1"))
                 made.append(backup)
                 for i in range(AUTOSAVE_BACKUPS - 1, 0, -1):
@@ -263,7 +296,17 @@ class SaveStore:
                     if older.exists():
                         os.replace(older, self._file(f"{AUTOSAVE_SLOT}.{i + 1}"))
                 commit(backup, self._file(f"{AUTOSAVE_SLOT}.1"))
+            elif previous is not None:
+                kept = self._file(run_slot(previous.run or _run_of(previous)))
+                backup = link_temp(current, kept)
+                made.append(backup)
+                commit(backup, kept)
+                for i in range(1, AUTOSAVE_BACKUPS + 1):
+                    self._file(f"{AUTOSAVE_SLOT}.{i}").unlink(missing_ok=True)
             commit(new, current)
+            if meta.run:  # this game is the current one again: no second copy of it
+                self._file(run_slot(meta.run)).unlink(missing_ok=True)
+            self._forget_old_runs()
         except OSError as exc:
             for tmp in made:
                 discard(tmp)
@@ -271,17 +314,26 @@ class SaveStore:
             raise SaveIOError(f"could not save: {why}", AUTOSAVE_SLOT, current) from exc
         return SaveInfo.of(AUTOSAVE_SLOT, current, decode(data, AUTOSAVE_SLOT, current))
 
-    def _worth_keeping(self, current: Path) -> bool:
-        """Whether the autosave there is one to keep as a backup (a damaged one is not)."""
+    def _previous(self, current: Path) -> Envelope | None:
+        """The autosave there, if it is one to keep (a damaged one is not)."""
         try:
             raw = read_limited(current, MAX_SAVE_BYTES)
         except FileNotFoundError:
-            return False
+            return None
         try:
-            decode(raw, AUTOSAVE_SLOT, current)
+            return decode(raw, AUTOSAVE_SLOT, current)
         except SaveError:
-            return False
-        return True
+            return None
+
+    def _forget_old_runs(self) -> None:
+        """Keep the last autosave of EARLIER_RUNS_KEPT earlier games; older ones go."""
+        runs = sorted(
+            (p for p in self.folder.glob(f"{AUTOSAVE_SLOT}-*.json") if _RUN_FILE.fullmatch(p.stem)),
+            key=lambda p: p.stat().st_mtime_ns,
+            reverse=True,
+        )
+        for path in runs[EARLIER_RUNS_KEPT:]:
+            path.unlink(missing_ok=True)
 
     def _write(self, slot: str, story: Story, state: GameState, meta: SaveMeta) -> SaveInfo:
         data = encode(slot, slot_kind(slot), story, state, meta)

@@ -19,25 +19,49 @@ import msgspec
 
 from .files import atomic_write, describe_os_error
 
-__all__ = ["FILE_NAME", "SETTINGS_VERSION", "SPEEDS", "THEMES", "Settings", "SettingsStore"]
+__all__ = [
+    "FILE_NAME",
+    "MEASURES",
+    "SETTINGS_VERSION",
+    "SPEEDS",
+    "THEMES",
+    "Settings",
+    "SettingsStore",
+]
 
 FILE_NAME = "settings.json"
 SETTINGS_VERSION = 1
 
-Theme = Literal["default", "high-contrast"]
+Theme = Literal["default", "high-contrast", "light", "light-high-contrast", "colour-blind"]
 Speed = Literal["slow", "normal", "fast"]
+Measure = Literal["narrow", "normal", "wide"]
 
-THEMES: dict[str, str] = {"default": "Default", "high-contrast": "High contrast"}
+THEMES: dict[str, str] = {
+    "default": "Dark",
+    "high-contrast": "Dark, high contrast",
+    "light": "Light",
+    "light-high-contrast": "Light, high contrast",
+    "colour-blind": "Dark, colours for colour blindness",
+}
 """Setting value -> the label the player sees."""
 
-SPEEDS: dict[str, int] = {"slow": 40, "normal": 90, "fast": 250}
-"""Typewriter speed -> characters revealed per second."""
+SPEEDS: dict[str, int] = {"slow": 80, "normal": 200, "fast": 800}
+"""Typewriter speed -> characters revealed per second (fast: a long passage in 3 s)."""
+
+MEASURES: dict[str, str] = {
+    "narrow": "Narrow (about 60 letters a line)",
+    "normal": "Normal (about 80)",
+    "wide": "Wide (about 110)",
+}
+"""The longest line of a passage, as the player chooses it."""
 
 
 class Settings(msgspec.Struct, frozen=True, kw_only=True):
     theme: Theme = "default"
     typewriter: bool = False
     speed: Speed = "normal"
+    stat_changes: bool = True  # a short line when a visible stat changes
+    measure: Measure = "normal"  # the passage's reading width
 
     @property
     def chars_per_second(self) -> int:

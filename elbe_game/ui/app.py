@@ -13,17 +13,22 @@ from typing import TYPE_CHECKING, Any, ClassVar
 
 from textual.app import App, SystemCommand
 from textual.binding import Binding, BindingType
+from textual.command import CommandPalette, Provider
 from textual.dom import DOMNode
 from textual.message import Message
-from textual.screen import Screen
+from textual.screen import ModalScreen, Screen
 
 from ..host.dirs import Folders
 from ..host.options import PlayOptions
-from ..host.settings import Settings, SettingsStore
+from ..host.settings import THEMES, Settings, SettingsStore
+from .commands import GameCommands
+from .keys import key_label
 from .screens.title import TitleScreen
 from .themes import THEME_NAMES, themes
 
 if TYPE_CHECKING:
+    from textual.notifications import SeverityLevel
+
     from ..engine import Story
     from ..host.game import GameSession
 
@@ -37,6 +42,7 @@ class ElbeApp(App[None]):
     CSS_PATH = "app.tcss"
     TITLE = "Elbe 1945"
     ENABLE_COMMAND_PALETTE = True
+    COMMANDS: ClassVar[set[type[Provider] | Callable[[], type[Provider]]]] = {GameCommands}
     MODES: ClassVar[dict[str, str | Callable[[], Screen[Any]]]] = {"title": TitleScreen}
     DEFAULT_MODE = "title"  # a mode, not get_default_screen: so the screen's CSS loads
     BINDINGS: ClassVar[list[BindingType]] = [
@@ -51,7 +57,14 @@ class ElbeApp(App[None]):
             super().__init__()
             self.text = text
 
-    def __init__(self, options: PlayOptions, folders: Folders, story: Story | None = None) -> None:
+    def __init__(
+        self,
+        options: PlayOptions,
+        folders: Folders,
+        story: Story | None = None,
+        theme: str | None = None,
+    ) -> None:
+        """``theme``: a theme for this run only (``--theme``), else the settings'."""
         super().__init__()
         self.options = options
         self.folders = folders
@@ -59,9 +72,9 @@ class ElbeApp(App[None]):
         self._session: GameSession | None = None
         self.settings_store = SettingsStore(folders.config)
         self.settings, self._settings_problem = self.settings_store.load()
-        for theme in themes():
-            self.register_theme(theme)
-        self.theme = THEME_NAMES[self.settings.theme]
+        for registered in themes():
+            self.register_theme(registered)
+        self.theme = THEME_NAMES[theme or self.settings.theme]
 
     def on_mount(self) -> None:
         if self._settings_problem:
@@ -101,6 +114,23 @@ class ElbeApp(App[None]):
         """From the saving thread: post_message is safe to call from any thread."""
         self.post_message(self.SaveProblem(text))
 
+    def notify(
+        self,
+        message: str,
+        *,
+        title: str = "",
+        severity: SeverityLevel = "information",
+        timeout: float | None = None,
+        markup: bool = True,
+    ) -> None:
+        """Notifications made while a game is on screen go to its notice line, above
+        the passage; Textual's toasts would be drawn over the passage or the choices."""
+        notice = getattr(self.screen, "notice", None)
+        if callable(notice):
+            notice(message, title=title, severity=severity, timeout=timeout or 5)
+            return
+        super().notify(message, title=title, severity=severity, timeout=timeout, markup=markup)
+
     def on_elbe_app_save_problem(self, message: SaveProblem) -> None:
         self.notify(message.text, title="Saves", severity="warning", timeout=8, markup=False)
 
@@ -132,9 +162,17 @@ class ElbeApp(App[None]):
         if not isinstance(self.screen, SettingsScreen):
             self.push_screen(SettingsScreen())
 
-    def action_switch_theme(self) -> None:
-        other = "high-contrast" if self.settings.theme == "default" else "default"
-        self.apply_settings(self.settings.replaced(theme=other))
+    def action_set_theme(self, name: str) -> None:
+        if name in THEMES:
+            self.apply_settings(self.settings.replaced(theme=name))
+
+    def action_command_palette(self) -> None:
+        """The palette, except over a question: it would find nothing there, and the
+        keys meant for the question would be typed into it."""
+        if isinstance(self.screen, ModalScreen) and not isinstance(self.screen, CommandPalette):
+            self.notify("Answer the question first (or press Escape).", timeout=3)
+            return
+        super().action_command_palette()
 
     def get_system_commands(self, screen: Screen[object]) -> Iterable[SystemCommand]:
         """The command palette: every action the current screen offers, then the
@@ -149,20 +187,25 @@ class ElbeApp(App[None]):
             if "." in binding.action:
                 continue  # Textual's focus and copy bindings
             seen.add(binding.action)
-            keys = binding.key_display or binding.key
+            keys = key_label(binding.key_display or binding.key)
             yield SystemCommand(
                 binding.description,
-                binding.tooltip or f"Key: {keys}",
+                f"{binding.tooltip} ({keys})" if binding.tooltip else f"Key: {keys}",
                 _runner(self, binding.action, active.node),
             )
         yield SystemCommand("Help", "Every key, on every screen (F1 or ?)", self.action_help)
-        yield SystemCommand("Settings", "Theme and typewriter reveal", self.action_settings)
-        other = "default" if self.settings.theme == "high-contrast" else "high-contrast"
         yield SystemCommand(
-            f"Switch to the {'high-contrast' if other == 'high-contrast' else 'default'} theme",
-            "The default and the high-contrast theme (Settings has both, and the typewriter)",
-            self.action_switch_theme,
+            "Settings",
+            "Theme, reading width, typewriter reveal, and telling changes to your state",
+            self.action_settings,
         )
+        for name, label in THEMES.items():
+            if name != self.settings.theme:
+                yield SystemCommand(
+                    f"Theme: {label}",
+                    "Use these colours (kept for next time; Settings has every theme)",
+                    _runner(self, f"set_theme({name!r})", self),
+                )
         yield SystemCommand("Quit", "Leave the game (ctrl+q)", self.action_quit)
 
 
@@ -174,12 +217,17 @@ def _runner(app: App[None], action: str, node: DOMNode) -> Callable[[], Awaitabl
 
 
 def make_app(
-    options: PlayOptions, *, folders: Folders | None = None, story: Story | None = None
+    options: PlayOptions,
+    *,
+    folders: Folders | None = None,
+    story: Story | None = None,
+    theme: str | None = None,
 ) -> ElbeApp:
     """The one way to build the app (the CLI and every test use it).
 
     ``folders`` None: ``Folders.resolve`` decides (``--saves-dir`` from the options, the
     environment, the defaults). ``story``: the story, if the caller has read it already.
+    ``theme``: a theme for this run (``--theme``), not saved in the settings.
     """
     folders = folders or Folders.resolve(saves_dir=options.saves_dir)
-    return ElbeApp(options, folders, story)
+    return ElbeApp(options, folders, story, theme)

@@ -15,15 +15,23 @@ from elbe_game.host.settings import SETTINGS_VERSION, Settings, SettingsStore
 def test_settings_round_trip(tmp_path: Path) -> None:
     store = SettingsStore(tmp_path)
     assert store.load() == (Settings(), None)
-    wanted = Settings(theme="high-contrast", typewriter=True, speed="fast")
+    wanted = Settings(
+        theme="light-high-contrast",
+        typewriter=True,
+        speed="fast",
+        stat_changes=False,
+        measure="wide",
+    )
     assert store.save(wanted) is None
     assert store.load() == (wanted, None)
     data = json.loads((tmp_path / "settings.json").read_text(encoding="utf-8"))
     assert data == {
         "version": SETTINGS_VERSION,
-        "theme": "high-contrast",
+        "theme": "light-high-contrast",
         "typewriter": True,
         "speed": "fast",
+        "stat_changes": False,
+        "measure": "wide",
     }
 
 

@@ -55,6 +55,7 @@ def numbers() -> list[str]:
 def on_disk(folder: Path) -> dict[str, Any]:
     """Every file in the folder, without what differs by the clock (when, how long)."""
     found: dict[str, Any] = {}
+    runs: dict[str, str] = {}  # each game's name is new every time: name them by order
     for path in sorted(folder.iterdir()):
         data = json.loads(path.read_text(encoding="utf-8"))
         if path.name == "profile.json":
@@ -63,6 +64,7 @@ def on_disk(folder: Path) -> dict[str, Any]:
         else:
             data.pop("saved_at")
             data.pop("play_time")
+            data["run"] = runs.setdefault(data["run"], f"game {len(runs) + 1}")
         found[path.name] = data
     return found
 

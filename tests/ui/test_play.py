@@ -18,6 +18,7 @@ from elbe_game.ui.screens.map import MapScreen
 from elbe_game.ui.screens.play import PlayScreen
 from elbe_game.ui.screens.title import TitleScreen
 from elbe_game.ui.widgets.choices import ChoiceList
+from elbe_game.ui.widgets.notices import Notices
 from elbe_game.ui.widgets.status import StatusPanel
 
 from .helpers import (
@@ -238,11 +239,16 @@ async def test_reaching_an_ending_then_undo_and_new_game() -> None:
         assert len(app.session.endings_found()) == 2
 
 
-async def test_escape_asks_before_leaving_a_game(isolated_saves: Path) -> None:
+async def test_escape_asks_before_leaving_a_game(
+    isolated_saves: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from elbe_game.ui.screens import play as play_module
+
+    monkeypatch.setattr(play_module, "monotonic", lambda: 100.0)  # Escape twice, at once
     app = build_app()
     async with app.run_test(size=SMALL) as pilot:
         await start_game(pilot)
-        await pilot.press("escape")
+        await pilot.press("escape", "escape")
         await pilot.pause()
         assert isinstance(app.screen, ConfirmScreen)
         assert shown(app, ".dialog-title") == "Leave this game for the title screen?"
@@ -253,7 +259,7 @@ async def test_escape_asks_before_leaving_a_game(isolated_saves: Path) -> None:
         await settle(pilot)
         assert isinstance(app.screen, PlayScreen)
         assert shown_passage(app)[0] == "The halt on the Mulde"
-        await pilot.press("2", "escape")
+        await pilot.press("2", "q")
         await settle(pilot)
         assert shown(app, ".hint") == (
             "It is autosaved after every choice: Continue on the title screen resumes it."
@@ -353,3 +359,26 @@ async def test_command_palette_offers_the_screen_actions() -> None:
         await pilot.press("enter")
         await settle(pilot)
         assert isinstance(app.screen, JournalScreen)
+
+
+async def test_one_escape_too_many_only_says_how_to_leave(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from elbe_game.ui.screens import play as play_module
+
+    monkeypatch.setattr(play_module, "monotonic", lambda: 100.0)  # no time passes
+    app = build_app()
+    async with app.run_test(size=SMALL) as pilot:
+        await start_game(pilot)
+        await pilot.press("h")  # the history note
+        await pilot.pause()
+        await pilot.press("escape", "escape")  # closes the note; then one too many
+        await settle(pilot)
+        assert isinstance(app.screen, PlayScreen)
+        notices = app.screen.query_one("#notices", Notices)
+        assert notices.texts == [
+            "Press Escape again (or q) to leave this game for the title screen."
+        ]
+        await pilot.press("escape")
+        await pilot.pause()
+        assert isinstance(app.screen, ConfirmScreen)

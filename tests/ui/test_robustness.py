@@ -22,6 +22,7 @@ from .helpers import (
     MARKUP,
     SMALL,
     build_app,
+    option_texts,
     record_notifications,
     screen_text,
     settle,
@@ -140,11 +141,10 @@ async def test_settings_persist_between_runs(isolated_config: Path) -> None:
         await pilot.pause()
         assert isinstance(app.screen, SettingsScreen)
         await pilot.press("down", "enter")  # theme: high contrast
-        await pilot.press("tab", "down", "enter")  # typewriter on
+        await pilot.press("tab", "tab", "down", "enter")  # (past the reading width) typewriter on
         await pilot.pause()
-        text = screen_text(app)
-        assert "◉ High contrast" in text and "○ Default" in text
-        assert "◉ On: any key completes it" in text
+        assert option_texts(app, "#theme")[:2] == ["○ Dark", "◉ Dark, high contrast"]
+        assert option_texts(app, "#typewriter")[1] == "◉ On: any key completes it"
         assert app.theme == "elbe-high-contrast"
     saved = json.loads((isolated_config / "settings.json").read_text(encoding="utf-8"))
     assert saved["theme"] == "high-contrast"

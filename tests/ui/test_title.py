@@ -116,7 +116,22 @@ async def test_endings_codex_and_settings_open_from_the_title() -> None:
         await pilot.press("s")
         await pilot.pause()
         assert isinstance(app.screen, SettingsScreen)
-        assert option_texts(app, "#theme") == ["◉ Default", "○ High contrast"]
+        assert option_texts(app, "#theme") == [
+            "◉ Dark",
+            "○ Dark, high contrast",
+            "○ Light",
+            "○ Light, high contrast",
+            "○ Dark, colours for colour blindness",
+        ]
+        assert option_texts(app, "#measure") == [
+            "○ Narrow (about 60 letters a line)",
+            "◉ Normal (about 80)",
+            "○ Wide (about 110)",
+        ]
+        assert option_texts(app, "#stat_changes") == [
+            "◉ On: a line such as 'Mercy on the road +1'",
+            "○ Off",
+        ]
         assert option_texts(app, "#typewriter") == [
             "◉ Off: show passages at once",
             "○ On: any key completes it",

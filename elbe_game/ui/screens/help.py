@@ -13,6 +13,7 @@ from textual.screen import Screen
 from textual.widgets import Footer, Markdown, Static
 
 from ..app import ElbeApp
+from ..keys import key_label
 from ..widgets.choices import ChoiceList
 from .codex import CodexScreen
 from .ending import EndingScreen
@@ -24,37 +25,12 @@ from .map import MapScreen
 from .play import PlayScreen
 from .title import TitleScreen
 
-KEY_NAMES = {
-    "question_mark": "?",
-    "slash": "/",
-    "escape": "Esc",
-    "enter": "Enter",
-    "pageup": "PgUp",
-    "pagedown": "PgDn",
-    "delete": "Del",
-    "up": "↑",
-    "down": "↓",
-    "home": "Home",
-    "end": "End",
-}
-
 INTRO = """\
 Read the passage, then choose: press a choice's **number**, or move with **↑ ↓** and
 press **Enter**, or click it. Choices you cannot take yet are marked **✗** with the
 reason. Where you see **※ History note**, press **h** to read what really happened.
 **Ctrl+P** opens the command palette, which offers every action below by name.
 """
-
-
-def key_label(key: str) -> str:
-    def one(part: str) -> str:
-        if part in KEY_NAMES:
-            return KEY_NAMES[part]
-        if "+" in part:
-            return "+".join(p.capitalize() if len(p) > 1 else p.upper() for p in part.split("+"))
-        return part.upper() if len(part) > 1 else part
-
-    return " / ".join(one(part.strip()) for part in key.split(","))
 
 
 def rows(bindings: Iterable[BindingType]) -> list[tuple[str, str]]:

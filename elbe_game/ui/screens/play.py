@@ -3,13 +3,16 @@
 It drives the game session and asks it for everything it shows; the widgets below only
 render. ``view`` is the session's latest ``PassageView``; its watcher redraws the
 screen. The session autosaves every choice and undo (in the background) and records
-the profile; F5/F9 quick save and load, ``s`` saves under a name, ``l`` loads. With
-``--dev`` a ``DevPanel`` watches the story files and the session moves the game onto
-the edited story.
+the profile; F5/F9 quick save and load, ``s`` saves under a name, ``l`` loads, ``>``
+skips passages read in an earlier game. Notices (saved, undone, what a choice changed)
+go in a line of their own above the passage, never over it. With ``--dev`` a
+``DevPanel`` watches the story files and the session moves the game onto the edited
+story.
 """
 
 from __future__ import annotations
 
+from time import monotonic
 from typing import TYPE_CHECKING, ClassVar
 
 from textual import events
@@ -28,6 +31,7 @@ from ..context import elbe_app, session_of
 from ..loading import load_message, load_save
 from ..widgets.choices import END_ID, ChoiceList
 from ..widgets.devpanel import DevPanel
+from ..widgets.notices import Notices
 from ..widgets.passage import Passage
 from ..widgets.status import StatusPanel
 from .codex import CodexScreen
@@ -69,11 +73,28 @@ class PlayScreen(Screen[str | None]):
         Binding("l", "load", "Load", show=False, tooltip="Resume a saved game"),
         Binding("f5", "quick_save", "Quick save", show=False, tooltip="Save to the quick slot"),
         Binding("f9", "quick_load", "Quick load", show=False, tooltip="Load the quick save"),
-        Binding("escape", "leave", "Menu", tooltip="Leave this game for the title screen"),
+        Binding(
+            "greater_than_sign",
+            "skip",
+            "Skip read",
+            show=False,
+            key_display=">",
+            tooltip="Through passages read in an earlier game, to the next choice or new text",
+        ),
+        Binding("escape", "leave", "Menu", tooltip="Twice: leave this game for the title screen"),
+        Binding("q", "leave_now", "Leave", show=False, tooltip="Leave for the title screen"),
     ]
+    ESCAPE_TWICE_SECONDS = 2.0
 
     view: var[PassageView | None] = var(None, always_update=True)
     panel = var("auto")
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._reveal = False  # whether the next view is typed out (a new passage, read first)
+        self._escaped_at = -1e9  # when Escape was last pressed
+        self._waiting: list[tuple[str, str, str, float]] = []  # notices before mounting
+        self._up = False
 
     def compose(self) -> ComposeResult:
         with Horizontal(id="strip"):
@@ -81,7 +102,9 @@ class PlayScreen(Screen[str | None]):
             yield Static("", id="strip-turn", markup=False)
         with Horizontal(id="body"):
             with Vertical(id="story"):
+                yield Notices(id="notices")
                 yield Passage(id="passage")
+                yield Static("▼ more below: PgDn", id="more", markup=False)
                 yield Static("", id="history-hint", markup=False)
                 yield ChoiceList(id="choices")
             yield StatusPanel(id="side")
@@ -90,7 +113,27 @@ class PlayScreen(Screen[str | None]):
         yield Footer(compact=True)
 
     def on_mount(self) -> None:
-        self.view = session_of(self).view()
+        passage = self.query_one(Passage)
+        self.watch(passage, "scroll_y", self._show_more, init=False)
+        self.watch(passage, "virtual_size", self._show_more, init=False)
+        session = session_of(self)
+        view = session.view()
+        self._reveal = view.turn == 0 and not session.was_read(view)  # a new game's first page
+        self.view = view
+        waiting, self._waiting = self._waiting, []
+        self._up = True
+        for message, title, severity, timeout in waiting:
+            self.notice(message, title=title, severity=severity, timeout=timeout)
+
+    def notice(
+        self, message: str, *, title: str = "", severity: str = "information", timeout: float = 4
+    ) -> None:
+        """A notice in the line above the passage (the app sends its notifications here);
+        one given before the screen is up (a load's notes) waits for it."""
+        if not self._up:
+            self._waiting.append((message, title, severity, timeout))
+            return
+        self.query_one(Notices).add(message, title=title, severity=severity, timeout=timeout)
 
     # ------------------------------------------------------------ drawing
 
@@ -100,8 +143,10 @@ class PlayScreen(Screen[str | None]):
         settings = elbe_app(self).settings
         self.query_one("#strip-where", Static).update(Content(view.header.line()))
         self.query_one("#strip-turn", Static).update(f"Turn {view.turn + 1}")
+        typed = settings.typewriter and self._reveal
+        self._reveal = False
         self.query_one(Passage).show(
-            view.title, view.text, settings.chars_per_second if settings.typewriter else 0
+            view.title, view.text, settings.chars_per_second if typed else 0
         )
         hint = self.query_one("#history-hint", Static)
         hint.display = view.history is not None
@@ -125,6 +170,21 @@ class PlayScreen(Screen[str | None]):
 
     def _draw_panel(self) -> None:
         self.query_one(StatusPanel).show(session_of(self).status())
+
+    def _show_more(self) -> None:
+        """The "more below" line, while the passage goes on below what is shown."""
+        passage = self.query_one(Passage)
+        self.query_one("#more").display = passage.max_scroll_y > 0 and (
+            passage.scroll_y < passage.max_scroll_y
+        )
+
+    def _moved(self, view: PassageView) -> None:
+        """Show where a choice led: typed out if the text is new, and what changed."""
+        session = session_of(self)
+        self._reveal = not session.was_read(view)
+        self.view = view
+        if elbe_app(self).settings.stat_changes and session.changes:
+            self.notice("; ".join(change.describe() for change in session.changes) + ".")
 
     def watch_panel(self, mode: str) -> None:
         self.set_class(mode == "shown", "-panel-shown")
@@ -196,7 +256,19 @@ class PlayScreen(Screen[str | None]):
         except PlayError as exc:
             self.notify(exc.sentence, severity="warning", markup=False)
             return
-        self.view = view
+        self._moved(view)
+
+    def action_skip(self) -> None:
+        session = session_of(self)
+        passed = session.skip_read()
+        if not passed:
+            self.notify(
+                "Nothing to skip: this passage is new to you, or it has a choice to make.",
+                timeout=3,
+            )
+            return
+        self._moved(passed[-1])
+        self.notify(f"Skipped {len(passed) - 1} passage(s) you had read before.", timeout=3)
 
     def action_undo(self) -> None:
         try:
@@ -310,10 +382,21 @@ class PlayScreen(Screen[str | None]):
             self._leave("new" if result == "new" else None)
 
     def action_leave(self) -> None:
+        """Escape: once says how to leave, twice (or q) asks whether to."""
         view = self.view
         if view is not None and view.ending is not None:
             self._leave(None)
             return
+        now = monotonic()
+        if now - self._escaped_at > self.ESCAPE_TWICE_SECONDS:
+            self._escaped_at = now
+            self.notice("Press Escape again (or q) to leave this game for the title screen.")
+            return
+        self.action_leave_now()
+
+    def action_leave_now(self) -> None:
+        self._escaped_at = -1e9
+        view = self.view
         self.app.push_screen(
             ConfirmScreen(
                 "Leave this game for the title screen?",
@@ -333,6 +416,9 @@ class PlayScreen(Screen[str | None]):
         self.dismiss(result)
 
     def on_screen_resume(self) -> None:
+        measure = elbe_app(self).settings.measure  # the settings may have changed
+        for name in ("narrow", "normal", "wide"):
+            self.set_class(name == measure, f"-measure-{name}")
         if self.view is not None:
             self._draw_panel()
             self.refresh_bindings()

@@ -1,7 +1,9 @@
-"""Settings: theme and typewriter reveal. Changes apply at once and are saved.
+"""Settings: theme, reading width, typewriter reveal, and whether changes to the stats
+are told. Changes apply at once and are saved.
 
 Each setting is a small list whose chosen entry is marked ◉ (the others ○), so the
-choice reads without colour (Textual's radio buttons differ only by colour).
+choice reads without colour (Textual's radio buttons differ only by colour). The
+dialog scrolls when the terminal is short.
 """
 
 from __future__ import annotations
@@ -10,17 +12,39 @@ from typing import ClassVar
 
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
-from textual.containers import Vertical
+from textual.containers import VerticalScroll
 from textual.content import Content
 from textual.screen import ModalScreen
 from textual.widgets import Label, OptionList, Static
 from textual.widgets.option_list import Option
 
-from ...host.settings import SPEEDS, THEMES, Settings
+from ...host.settings import MEASURES, THEMES, Settings
 from ..context import elbe_app
 
 SPEED_LABELS = {"slow": "Slow", "normal": "Normal", "fast": "Fast"}
-TYPEWRITER_LABELS = {"off": "Off: show passages at once", "on": "On: any key completes it"}
+ON_OFF = {"off": False, "on": True}
+
+#: setting -> (heading, value -> label); bools are "on"/"off"
+SECTIONS: dict[str, tuple[str, dict[str, str]]] = {
+    "theme": ("Theme", THEMES),
+    "measure": ("Reading width", MEASURES),
+    "typewriter": (
+        "Typewriter reveal of new passages",
+        {"off": "Off: show passages at once", "on": "On: any key completes it"},
+    ),
+    "speed": ("Typewriter speed", SPEED_LABELS),
+    "stat_changes": (
+        "Tell me when my state changes",
+        {"on": "On: a line such as 'Mercy on the road +1'", "off": "Off"},
+    ),
+}
+
+
+def _value(settings: Settings, name: str) -> str:
+    value = getattr(settings, name)
+    if isinstance(value, bool):
+        return "on" if value else "off"
+    return str(value)
 
 
 def _options(labels: dict[str, str], chosen: str) -> list[Option]:
@@ -35,14 +59,11 @@ class SettingsScreen(ModalScreen[None]):
     BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "close", "Close settings")]
 
     def compose(self) -> ComposeResult:
-        with Vertical(classes="dialog", id="settings-box"):
+        with VerticalScroll(classes="dialog", id="settings-box"):
             yield Static("Settings", classes="dialog-title", markup=False)
-            yield Label("Theme")
-            yield OptionList(id="theme")
-            yield Label("Typewriter reveal of passages")
-            yield OptionList(id="typewriter")
-            yield Label("Typewriter speed")
-            yield OptionList(id="speed")
+            for name, (heading, _) in SECTIONS.items():
+                yield Label(heading)
+                yield OptionList(id=name)
             yield Static(
                 "Enter or click chooses; Tab moves on. Saved for next time. Escape: close.",
                 classes="hint",
@@ -54,14 +75,10 @@ class SettingsScreen(ModalScreen[None]):
         self.query_one("#theme", OptionList).focus()
 
     def _draw(self, settings: Settings) -> None:
-        chosen = {
-            "theme": (THEMES, settings.theme),
-            "typewriter": (TYPEWRITER_LABELS, "on" if settings.typewriter else "off"),
-            "speed": (SPEED_LABELS, settings.speed),
-        }
-        for ident, (labels, value) in chosen.items():
-            options = self.query_one(f"#{ident}", OptionList)
+        for name, (_, labels) in SECTIONS.items():
+            options = self.query_one(f"#{name}", OptionList)
             highlighted = options.highlighted
+            value = _value(settings, name)
             options.set_options(_options(labels, value))
             options.highlighted = (
                 highlighted if highlighted is not None else list(labels).index(value)
@@ -70,14 +87,10 @@ class SettingsScreen(ModalScreen[None]):
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         event.stop()
         app = elbe_app(self)
-        value = event.option.id
-        which = event.option_list.id
-        if which == "theme" and value in THEMES:
-            app.apply_settings(app.settings.replaced(theme=value))
-        elif which == "typewriter" and value in ("on", "off"):
-            app.apply_settings(app.settings.replaced(typewriter=value == "on"))
-        elif which == "speed" and value in SPEEDS:
-            app.apply_settings(app.settings.replaced(speed=value))
+        name, value = event.option_list.id, event.option.id
+        if name in SECTIONS and value is not None:
+            chosen: object = ON_OFF.get(value, value)
+            app.apply_settings(app.settings.replaced(**{name: chosen}))
         self._draw(app.settings)
 
     def action_close(self) -> None:
