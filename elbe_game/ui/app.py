@@ -22,6 +22,7 @@ from ..host.options import PlayOptions
 from ..host.settings import Settings, SettingsStore
 from .screens.title import TitleScreen
 from .themes import THEME_NAMES, themes
+from .webkeys import HELP_ID, QUIT_ID, WEB_KEYMAP
 
 if TYPE_CHECKING:
     from ..engine import Story
@@ -40,8 +41,8 @@ class ElbeApp(App[None]):
     MODES: ClassVar[dict[str, str | Callable[[], Screen[Any]]]] = {"title": TitleScreen}
     DEFAULT_MODE = "title"  # a mode, not get_default_screen: so the screen's CSS loads
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("ctrl+q", "quit", "Quit", priority=True, show=False),
-        Binding("f1,question_mark", "help", "Help", key_display="F1"),
+        Binding("ctrl+q", "quit", "Quit", priority=True, show=False, id=QUIT_ID),
+        Binding("f1,question_mark", "help", "Help", key_display="F1", id=HELP_ID),
     ]
 
     class SaveProblem(Message):
@@ -64,6 +65,8 @@ class ElbeApp(App[None]):
         self.theme = THEME_NAMES[self.settings.theme]
 
     def on_mount(self) -> None:
+        if self.is_web:  # in a browser: keys the browser keeps for itself are moved
+            self.set_keymap(WEB_KEYMAP)
         if self._settings_problem:
             self.notify(self._settings_problem, title="Settings", severity="warning", timeout=8)
             self._settings_problem = None
@@ -155,7 +158,8 @@ class ElbeApp(App[None]):
                 binding.tooltip or f"Key: {keys}",
                 _runner(self, binding.action, active.node),
             )
-        yield SystemCommand("Help", "Every key, on every screen (F1 or ?)", self.action_help)
+        help_keys = "?" if self.is_web else "F1 or ?"
+        yield SystemCommand("Help", f"Every key, on every screen ({help_keys})", self.action_help)
         yield SystemCommand("Settings", "Theme and typewriter reveal", self.action_settings)
         other = "default" if self.settings.theme == "high-contrast" else "high-contrast"
         yield SystemCommand(
@@ -163,7 +167,8 @@ class ElbeApp(App[None]):
             "The default and the high-contrast theme (Settings has both, and the typewriter)",
             self.action_switch_theme,
         )
-        yield SystemCommand("Quit", "Leave the game (ctrl+q)", self.action_quit)
+        quit_keys = "" if self.is_web else " (ctrl+q)"  # a browser keeps ctrl+q
+        yield SystemCommand("Quit", f"Leave the game{quit_keys}", self.action_quit)
 
 
 def _runner(app: App[None], action: str, node: DOMNode) -> Callable[[], Awaitable[None]]:
