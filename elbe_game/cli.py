@@ -368,8 +368,9 @@ def cmd_serve(args: argparse.Namespace) -> int:
     try:
         from .web.server import serve
     except ImportError as exc:
+        missing = (exc.name or "textual_serve").split(".")[0]
         print(
-            f"elbe-game serve: the browser version needs the web extra ({exc.name} is "
+            f"elbe-game serve: the browser version needs the web extra ({missing} is "
             "missing): pip install 'elbe-game[web]', or with pipx: "
             "pipx install 'elbe-game[web]' (pipx inject elbe-game textual-serve)",
             file=sys.stderr,

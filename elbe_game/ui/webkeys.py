@@ -22,9 +22,9 @@ WEB_KEYMAP: dict[str, str] = {
 """Binding id -> the keys it has in the browser."""
 
 BROWSER_KEYS: tuple[tuple[str, str], ...] = (
-    ("F1 (help)", "press ? instead"),
-    ("F5 (quick save)", "press k instead; F9 still loads the quick save"),
-    ("Ctrl+Q (quit)", "Esc, then q on the title screen, or Quit in the command palette"),
-    ("Ctrl+W", "closes the tab: in a name field, Ctrl+U clears to the left"),
+    ("F1", "the browser's own help: press ? for the game's"),
+    ("F5", "reloads the page: press k to quick save (F9 still loads the quick save)"),
+    ("Ctrl+Q", "quits the browser: to quit the game, Esc, then q on the title screen"),
+    ("Ctrl+W", "closes the tab: in a name field, Ctrl+U clears it to the left"),
 )
-"""(the key the browser keeps, what to press here instead), for help."""
+"""(a key the browser keeps, what it does there and what to press instead), for help."""

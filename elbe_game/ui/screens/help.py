@@ -104,7 +104,7 @@ def sections(web: bool = False) -> list[tuple[str, list[tuple[str, str]]]]:
         ("Ctrl+P", "Command palette: every action by name"),
     ]
     choice_keys = [(k, what) for k, what in rows(ChoiceList.BINDINGS)]
-    browser = [("In the browser", list(BROWSER_KEYS))] if web else []
+    browser = [("In the browser: keys the browser keeps", list(BROWSER_KEYS))] if web else []
     return [
         *browser,
         ("Everywhere", _dedupe(everywhere)),
