@@ -388,8 +388,15 @@ def cmd_serve(args: argparse.Namespace) -> int:
 
 
 def cmd_completion(parser: argparse.ArgumentParser, shell: str) -> int:
+    """The completion script, made by shtab from this parser. The shell lists each
+    command with its one-line summary (shtab would take the first line of the longer
+    description), so the summaries stand in for the descriptions here."""
     import shtab
 
+    for action in parser._actions:
+        if isinstance(action, argparse._SubParsersAction):
+            for choice in action._get_subactions():
+                action.choices[choice.dest].description = choice.help
     print(shtab.complete(parser, shell=shell), end="")
     return EXIT_OK
 
