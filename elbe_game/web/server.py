@@ -15,7 +15,8 @@ The game process gets that visitor's own folders in its environment
 folders on disk do not give anyone a visitor's cookie. Two browsers never share a
 folder. A reload closes the old connection (its game writes its last autosave as it
 quits; every choice was autosaved already) and opens a new one with the same
-cookie: Continue on the title screen resumes the game.
+cookie: Continue on the title screen resumes the game. When the server stops (ctrl+c,
+SIGTERM) it closes every connection first, so that every game is told to quit.
 """
 
 from __future__ import annotations
@@ -31,7 +32,7 @@ from typing import Any
 from urllib.parse import urlsplit
 
 import aiohttp_jinja2
-from aiohttp import web
+from aiohttp import WSCloseCode, web
 from textual_serve.app_service import AppService
 from textual_serve.server import Server
 
@@ -78,9 +79,15 @@ class GameServer(Server):
     def __init__(self, story_dir: Path, saves_dir: Path | None, host: str, port: int) -> None:
         command = [sys.executable, "-m", "elbe_game", "play", "--story", str(story_dir)]
         super().__init__(
-            shlex.join(command), host=host, port=port, title="Elbe 1945", templates_path=_HERE
+            # exec: the game replaces the shell textual-serve starts it with
+            "exec " + shlex.join(command),
+            host=host,
+            port=port,
+            title="Elbe 1945",
+            templates_path=_HERE,
         )
         self.saves_dir = saves_dir
+        self._sockets: set[web.WebSocketResponse] = set()
 
     def visitors_folder(self) -> Path:
         return Folders.resolve(saves_dir=self.saves_dir).saves / VISITORS_FOLDER
@@ -96,6 +103,12 @@ class GameServer(Server):
             "Press ctrl+c to stop.",
         ]
         print("\n".join(lines), flush=True)
+
+    async def on_shutdown(self, app: web.Application) -> None:
+        """Close every game's connection, so that each game quits (and writes its last
+        autosave) before the server goes; else they would wait for their browsers."""
+        for websocket in list(self._sockets):
+            await websocket.close(code=WSCloseCode.GOING_AWAY, message=b"the server stopped")
 
     async def handle_index(self, request: web.Request) -> web.StreamResponse:
         """The page: the terminal, the note for screen readers, and the visitor's cookie
@@ -136,6 +149,7 @@ class GameServer(Server):
         folders = self.visitor_folders(request)
         websocket = web.WebSocketResponse(heartbeat=15)
         await websocket.prepare(request)
+        self._sockets.add(websocket)
         game = VisitorGame(
             self.command,
             folders,
@@ -153,6 +167,7 @@ class GameServer(Server):
         except asyncio.CancelledError:
             await websocket.close()
         finally:
+            self._sockets.discard(websocket)
             await game.stop()
         return websocket
 

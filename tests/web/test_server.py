@@ -20,7 +20,7 @@ from elbe_game.host.dirs import CONFIG_ENV, SAVES_ENV, Folders
 from elbe_game.web.server import COOKIE, GameServer, VisitorGame, visitor_key
 
 from ..conftest import FIXTURES, PROJECT, SAMPLE
-from .conftest import Served, free_port
+from .conftest import Served, free_port, stop_server
 
 TOKEN_A = "0123456789abcdef0123456789abcdef"
 TOKEN_B = "fedcba9876543210fedcba9876543210"
@@ -140,6 +140,47 @@ def test_the_game_socket_needs_the_cookie_and_the_pages_origin(served: Served) -
     assert asyncio.run(connect({COOKIE: TOKEN_A}, served.url.rstrip("/"))) == (
         "101: the title screen"
     )
+
+
+def games_of(server_pid: int) -> list[int]:
+    """The game processes the server started (Linux: read from /proc)."""
+    found = []
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            fields = stat.read_text().rsplit(")", 1)[1].split()
+            cmdline = (stat.parent / "cmdline").read_bytes().split(b"\0")
+        except OSError:
+            continue  # gone meanwhile
+        if int(fields[1]) == server_pid and b"play" in cmdline and b"elbe_game" in cmdline:
+            found.append(int(stat.parent.name))
+    return found
+
+
+def test_stopping_the_server_ends_every_game(served: Served) -> None:
+    """A game is told to quit when the server stops, even with its browser still there."""
+
+    async def play_then_stop() -> tuple[list[int], aiohttp.WSMsgType, str]:
+        jar = aiohttp.CookieJar(unsafe=True)
+        async with (
+            aiohttp.ClientSession(cookies={COOKIE: TOKEN_A}, cookie_jar=jar) as client,
+            client.ws_connect(served.url + "ws") as ws,
+        ):
+            drawn = b""
+            async with asyncio.timeout(30):
+                while b"E L B E" not in drawn:
+                    drawn += (await ws.receive()).data
+            games = games_of(served.process.pid)
+            output = await asyncio.to_thread(stop_server, served.process)
+            async with asyncio.timeout(10):
+                while (message := await ws.receive()).type is aiohttp.WSMsgType.BINARY:
+                    pass
+            return games, message.type, output
+
+    games, closing, output = asyncio.run(play_then_stop())
+    assert len(games) == 1  # exec: the game itself, not a shell around it
+    assert closing in (aiohttp.WSMsgType.CLOSE, aiohttp.WSMsgType.CLOSED)
+    assert served.process.returncode == 0, output
+    assert not Path(f"/proc/{games[0]}").exists()
 
 
 # ------------------------------------------------------------------ the command's errors
