@@ -9,7 +9,7 @@ and uses the browser's keys (ui/webkeys.py).
 Visitors. The page (``GET /``) gives a browser that has none a visitor cookie: 128
 random bits, HttpOnly, SameSite=Strict, kept for a year. The websocket that starts a
 game must carry it and come from the page's own origin, else it is refused (403).
-The game process gets that visitor's own folders in its environment
+ that visitor's own folders in its environment
 ($ELBE_GAME_SAVES_DIR, $ELBE_GAME_CONFIG_DIR) from ``Folders.resolve(visitor=KEY)``:
 ``<saves>/visitors/KEY/``, where KEY is a hash of the cookie, so that the names of the
 folders on disk do not give anyone a visitor's cookie. Two browsers never share a
@@ -44,6 +44,10 @@ COOKIE = "elbe_visitor"
 COOKIE_MAX_AGE = 365 * 24 * 3600
 _TOKEN = re.compile(r"[0-9a-f]{32}")
 _HERE = Path(__file__).resolve().parent  # page.html
+DRIVER = "elbe_game.ui.webdriver:ServedDriver"
+"""Textual's web driver, and the game quits if the server goes away (ui/webdriver.py)."""
+QUIT_SECONDS = 10.0
+"""How long a stopping server waits for its games to quit before it ends them."""
 
 
 def visitor_key(token: str) -> str:
@@ -68,9 +72,16 @@ class VisitorGame(AppService):
 
     def _build_environment(self, width: int = 80, height: int = 24) -> dict[str, str]:
         environment = super()._build_environment(width=width, height=height)
+        environment["TEXTUAL_DRIVER"] = DRIVER
         environment[SAVES_ENV] = str(self.folders.saves)
         environment[CONFIG_ENV] = str(self.folders.config)
         return environment
+
+    def kill(self) -> None:
+        """End the game's process now: for a game that did not quit when told."""
+        process = self._process
+        if process is not None and process.returncode is None:
+            process.kill()
 
 
 class GameServer(Server):
@@ -88,6 +99,7 @@ class GameServer(Server):
         )
         self.saves_dir = saves_dir
         self._sockets: set[web.WebSocketResponse] = set()
+        self._games: dict[VisitorGame, asyncio.Task[Any]] = {}  # game -> its connection
 
     def visitors_folder(self) -> Path:
         return Folders.resolve(saves_dir=self.saves_dir).saves / VISITORS_FOLDER
@@ -105,10 +117,16 @@ class GameServer(Server):
         print("\n".join(lines), flush=True)
 
     async def on_shutdown(self, app: web.Application) -> None:
-        """Close every game's connection, so that each game quits (and writes its last
-        autosave) before the server goes; else they would wait for their browsers."""
+        """Close every game's connection, so that each game is told to quit, and wait
+        until they have (each writes its last autosave): a game left behind would wait
+        for its browser for ever. One that has not quit in QUIT_SECONDS is ended."""
         for websocket in list(self._sockets):
             await websocket.close(code=WSCloseCode.GOING_AWAY, message=b"the server stopped")
+        connections = [task for task in self._games.values() if not task.done()]
+        if connections:
+            await asyncio.wait(connections, timeout=QUIT_SECONDS)
+        for game in list(self._games):
+            game.kill()
 
     async def handle_index(self, request: web.Request) -> web.StreamResponse:
         """The page: the terminal, the note for screen readers, and the visitor's cookie
@@ -159,6 +177,9 @@ class GameServer(Server):
             download_manager=self.download_manager,
             debug=self.debug,
         )
+        connection = asyncio.current_task()
+        assert connection is not None
+        self._games[game] = connection
         try:
             width = _number(request.query.get("width"), 80, 20, 1000)
             height = _number(request.query.get("height"), 24, 10, 1000)
@@ -169,6 +190,7 @@ class GameServer(Server):
         finally:
             self._sockets.discard(websocket)
             await game.stop()
+            del self._games[game]
         return websocket
 
 

@@ -18,7 +18,7 @@ from __future__ import annotations
 import os
 import shutil
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
@@ -70,6 +70,21 @@ def browser() -> Iterator[Browser]:
         launched = playwright.chromium.launch(executable_path=executable, args=FLAGS)
         yield launched  # each context: a fresh profile of its own (cookies included)
         launched.close()
+
+
+@pytest.fixture
+def new_context(browser: Browser, served: Served) -> Iterator[Callable[[], BrowserContext]]:
+    """Fresh browser profiles (another cookie jar each: another visitor), closed before
+    the server stops, pass or fail, so that no game waits for a browser."""
+    contexts: list[BrowserContext] = []
+
+    def make() -> BrowserContext:
+        contexts.append(browser.new_context(viewport={"width": 1280, "height": 800}))
+        return contexts[-1]
+
+    yield make
+    for context in contexts:
+        context.close()
 
 
 @pytest.fixture
@@ -129,9 +144,9 @@ class Tab:
 
 
 def test_play_save_reload_and_continue_in_chromium(
-    browser: Browser, served: Served, shots: Path
+    new_context: Callable[[], BrowserContext], served: Served, shots: Path
 ) -> None:
-    context = browser.new_context(viewport={"width": 1280, "height": 800})
+    context = new_context()
     tab = Tab(context.new_page(), shots, "visitor-a")
     tab.open(served.url)
     note = tab.page.locator("#note")
@@ -196,7 +211,7 @@ def test_play_save_reload_and_continue_in_chromium(
     tab.shot("played-on")
 
     # another browser is another visitor: none of the first one's saves
-    other = browser.new_context(viewport={"width": 1280, "height": 800})
+    other = new_context()
     second = Tab(other.new_page(), shots, "visitor-b")
     second.open(served.url)
     title = second.wait_for("New game", "Elbe 1945 (sample)")
@@ -205,8 +220,6 @@ def test_play_save_reload_and_continue_in_chromium(
     second.shot("title")
     assert cookie(other) != cookie(context)
     assert not list((served.visitors / visitor_key(cookie(other))).glob("saves/*.json"))
-    other.close()
-    context.close()
 
 
 def cookie(context: BrowserContext) -> str:

@@ -9,6 +9,7 @@ import re
 import socket
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 import aiohttp
@@ -87,7 +88,8 @@ def test_the_game_process_gets_the_visitors_folders_and_the_web_driver(tmp_path:
     env = game._build_environment(100, 30)
     assert env[SAVES_ENV] == str(folders.saves)
     assert env[CONFIG_ENV] == str(folders.config)
-    assert env["TEXTUAL_DRIVER"].endswith(":WebDriver")  # what makes `play` full screen
+    # Textual's web driver (what makes `play` full screen), quitting when its input ends
+    assert env["TEXTUAL_DRIVER"] == "elbe_game.ui.webdriver:ServedDriver"
     assert (env["COLUMNS"], env["ROWS"]) == ("100", "30")
 
 
@@ -181,6 +183,31 @@ def test_stopping_the_server_ends_every_game(served: Served) -> None:
     assert closing in (aiohttp.WSMsgType.CLOSE, aiohttp.WSMsgType.CLOSED)
     assert served.process.returncode == 0, output
     assert not Path(f"/proc/{games[0]}").exists()
+
+
+def test_a_game_whose_server_is_killed_quits(served: Served) -> None:
+    """Killed (no chance to tell its games to quit), the server leaves none running."""
+
+    async def play_then_kill() -> list[int]:
+        jar = aiohttp.CookieJar(unsafe=True)
+        async with (
+            aiohttp.ClientSession(cookies={COOKIE: TOKEN_B}, cookie_jar=jar) as client,
+            client.ws_connect(served.url + "ws") as ws,
+        ):
+            drawn = b""
+            async with asyncio.timeout(30):
+                while b"E L B E" not in drawn:
+                    drawn += (await ws.receive()).data
+            games = games_of(served.process.pid)
+            served.process.kill()
+            return games
+
+    (game,) = asyncio.run(play_then_kill())
+    served.process.wait()
+    deadline = time.monotonic() + 10
+    while Path(f"/proc/{game}").exists() and time.monotonic() < deadline:
+        time.sleep(0.1)
+    assert not Path(f"/proc/{game}").exists(), "the game outlived its server"
 
 
 # ------------------------------------------------------------------ the command's errors
