@@ -36,8 +36,9 @@ lint: $(TESTING)
 	$(BIN)/lint-imports
 
 # The browser test needs Chromium (Debian: apt-get install chromium); without it the
-# test is skipped, and said so here and in pytest's summary. CI installs it and sets
-# ELBE_GAME_BROWSER_TEST=required, so there a missing browser fails the run.
+# test is skipped, and said so here and in pytest's summary. CI installs it (and zsh,
+# for the zsh completion check) and sets ELBE_GAME_TEST_TOOLS=required, so that there
+# a missing tool fails the run.
 browser-note:
 	@command -v $${ELBE_GAME_CHROMIUM:-chromium} >/dev/null 2>&1 || \
 	  echo "NOTE: Chromium is not installed: the browser test (tests/web/test_browser.py) will be SKIPPED. Install it with: apt-get install chromium"

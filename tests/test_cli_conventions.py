@@ -196,7 +196,7 @@ def test_zsh_completion_is_generated_from_the_same_parser(tmp_path: Path) -> Non
     assert '"--story[the story folder' in result.stdout
     zsh = shutil.which("zsh")
     if zsh is None:
-        if os.environ.get("ELBE_GAME_BROWSER_TEST") == "required":  # CI installs zsh too
+        if os.environ.get("ELBE_GAME_TEST_TOOLS") == "required":  # CI installs zsh too
             pytest.fail("zsh is not installed: CI installs it to check the script")
         pytest.skip(
             "zsh is not installed: the script's syntax is not checked (apt-get install zsh)"

@@ -10,12 +10,14 @@ import os
 import subprocess
 import sys
 import tarfile
+import urllib.request
 import zipfile
 from pathlib import Path
 
 import pytest
 
 from .conftest import PROJECT
+from .web.conftest import free_port, stop_server
 
 pytestmark = pytest.mark.slow
 
@@ -155,4 +157,27 @@ def test_pipx_install_from_a_checkout_plays_saves_and_continues(tmp_path: Path) 
     checked = play("check")
     assert checked.returncode == 0 and "0 errors" in checked.stdout
     served = play("serve")  # installed without the web extra
-    assert served.returncode == 1 and "pip install 'elbe-game[web]'" in served.stderr
+    assert served.returncode == 1 and "pipx inject elbe-game textual-serve" in served.stderr
+
+    # as the message says: then `serve` serves the page from the installed package
+    injected = subprocess.run(
+        [sys.executable, "-m", "pipx", "inject", "elbe-game", "textual-serve"],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=600,
+    )
+    assert injected.returncode == 0, injected.stdout + injected.stderr
+    port = free_port()
+    server = subprocess.Popen(
+        [game, "serve", "--port", str(port)], cwd=home, env=env, stdout=subprocess.PIPE, text=True
+    )
+    try:
+        assert server.stdout is not None
+        assert "Elbe 1945 is served at" in server.stdout.readline()
+        with urllib.request.urlopen(f"http://127.0.0.1:{port}/", timeout=10) as page:
+            assert "Screen readers cannot read this page" in page.read().decode()
+        with urllib.request.urlopen(f"http://127.0.0.1:{port}/static/js/textual.js") as script:
+            assert script.status == 200
+    finally:
+        stop_server(server)

@@ -9,7 +9,7 @@ that also keeps it in ``window.__terminals`` (and fails loudly if textual.js cha
 that the statement cannot be added). Each step is kept as a screenshot in
 build/test-artifacts/browser/ (or $ELBE_GAME_ARTIFACTS/browser/), not in git.
 
-Without Chromium the test is skipped, and said so; with ELBE_GAME_BROWSER_TEST=required
+Without Chromium the test is skipped, and said so; with ELBE_GAME_TEST_TOOLS=required
 (CI sets it) a missing browser fails it.
 """
 
@@ -57,7 +57,7 @@ def chromium() -> str:
     found = shutil.which(os.environ.get("ELBE_GAME_CHROMIUM") or "chromium")
     if found is None:
         why = "Chromium is not installed (Debian: apt-get install chromium)"
-        if os.environ.get("ELBE_GAME_BROWSER_TEST") == "required":
+        if os.environ.get("ELBE_GAME_TEST_TOOLS") == "required":
             pytest.fail(f"the browser test must run here, but {why}")
         pytest.skip(f"browser test SKIPPED: {why}")
     return found
