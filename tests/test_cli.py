@@ -157,6 +157,7 @@ def test_authoring_tools_are_loaded_only_when_asked() -> None:
             "elbe_game.authoring",
             "elbe_game.cli",
             "elbe_game.cliargs",
+            "elbe_game.cliparser",
             "elbe_game.host",
             "elbe_game.host.dirs",
         ]

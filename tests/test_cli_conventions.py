@@ -13,18 +13,18 @@ from pathlib import Path
 
 import pytest
 
-from elbe_game import cli
+from elbe_game import cliparser
 from elbe_game.host.dirs import bundled_story_dir
 
 from .conftest import PROJECT, SAMPLE
 from .test_cli import no_traceback, run
 from .web.conftest import free_port
 
-EVERY_COMMAND = (*cli.COMMANDS, "playtest", "graph", "stats", "test")
+EVERY_COMMAND = (*cliparser.COMMANDS, "playtest", "graph", "stats", "test")
 
 
 def subcommands() -> dict[str, argparse.ArgumentParser]:
-    parser = cli._parser(authoring=True)
+    parser = cliparser.build_parser(authoring=True)
     (action,) = [a for a in parser._actions if isinstance(a, argparse._SubParsersAction)]
     return dict(action.choices)
 
@@ -151,7 +151,7 @@ def test_paths_names_each_folder_and_the_rule_that_chose_it(tmp_path: Path) -> N
 
 
 def _help_of(name: str) -> str:
-    parser = cli._parser(authoring=True)
+    parser = cliparser.build_parser(authoring=True)
     (action,) = [a for a in parser._actions if isinstance(a, argparse._SubParsersAction)]
     (summary,) = [c.help for c in action._get_subactions() if c.dest == name]
     assert summary is not None
