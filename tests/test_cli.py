@@ -150,7 +150,15 @@ def test_authoring_tools_are_loaded_only_when_asked() -> None:
         "print(sorted(m for m in sys.modules if m.startswith('elbe_game.')))"
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=PROJECT)
-    # the command names only (elbe_game.authoring imports nothing), and the folders
+    # the command names only (elbe_game.authoring imports nothing), the shared
+    # arguments and the folders
     assert out.stdout.strip() == str(
-        ["elbe_game.authoring", "elbe_game.cli", "elbe_game.host", "elbe_game.host.dirs"]
+        [
+            "elbe_game.authoring",
+            "elbe_game.cli",
+            "elbe_game.cliargs",
+            "elbe_game.cliparser",
+            "elbe_game.host",
+            "elbe_game.host.dirs",
+        ]
     )

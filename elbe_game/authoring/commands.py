@@ -2,9 +2,10 @@
 
 cli.py registers them with ``add_commands(subparsers)`` and dispatches with
 ``run_command(args)``, which returns the exit code for these commands and None for
-any other (so cli.py can go on to its own). Exit codes: 0 fine, 1 problems found
-(a broken story, a failed playtest or walkthrough), 2 usage errors (a missing folder
-or file). Every error a person can cause is printed as one message on stderr.
+any other (so cli.py can go on to its own). Exit codes, as for every command
+(cliargs.py): 0 fine, 1 problems found (a broken or missing story, a missing file, a
+failed playtest or walkthrough), 2 usage errors (argparse's). Every error a person
+can cause is printed as one message on stderr.
 """
 
 from __future__ import annotations
@@ -17,6 +18,16 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
+from ..cliargs import (
+    DIRECTORY,
+    EXIT_INPUT,
+    FILE,
+    add_format,
+    add_story,
+    command,
+    complete,
+    story_dir,
+)
 from ..engine import Story
 from ..host.dirs import bundled_story_dir
 from . import COMMANDS
@@ -26,12 +37,6 @@ from .playtest import DEFAULT_MAX_STEPS, DEFAULT_RUNS, format_text, playtest
 from .stats import WORDS_PER_MINUTE, format_table, story_counts
 
 __all__ = ["COMMANDS", "add_commands", "run_command"]
-
-
-def _story_arg(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument(
-        "story", nargs="?", type=Path, metavar="STORY_DIR", help="default: the bundled story"
-    )
 
 
 def _positive(text: str) -> int:
@@ -46,10 +51,21 @@ def _positive(text: str) -> int:
 
 def add_commands(subparsers: Any) -> None:
     """Register playtest, graph, stats and test on cli.py's subparsers object."""
-    p = subparsers.add_parser(
-        "playtest", help="try every choice, then play N seeded random games; report misses"
+    p = command(
+        subparsers,
+        "playtest",
+        "try every choice, then play N seeded random games; report misses",
+        "Try every choice of every passage and both sides of every condition (an\n"
+        "exhaustive search, bounded by --max-states), then play --runs seeded random\n"
+        "games that prefer the least-taken choice. Reports what was never reached,\n"
+        "dead ends, loops and endings never seen; exit 1 if it found a problem.",
+        [
+            "elbe-game playtest",
+            "elbe-game playtest --story my-story --runs 5000 --seed 7",
+            "elbe-game playtest --format json > playtest.json",
+        ],
     )
-    _story_arg(p)
+    add_story(p, positional=True)
     p.add_argument(
         "--runs",
         type=_positive,
@@ -73,11 +89,23 @@ def add_commands(subparsers: Any) -> None:
         metavar="N",
         help=f"bound of the exhaustive search (default {DEFAULT_MAX_STATES})",
     )
-    p.add_argument("--format", choices=("text", "json"), default="text")
+    add_format(p, "text", "json")
 
-    g = subparsers.add_parser("graph", help="print the story map (Mermaid or Graphviz DOT)")
-    _story_arg(g)
-    g.add_argument("--format", choices=("mermaid", "dot"), default="mermaid")
+    g = command(
+        subparsers,
+        "graph",
+        "print the story map (Mermaid or Graphviz DOT)",
+        "Print the story's passages and choices as a graph: Mermaid (GitHub and many\n"
+        "editors draw it) or Graphviz DOT. Endings are marked, conditional choices\n"
+        "dashed.",
+        [
+            "elbe-game graph > story.mmd",
+            "elbe-game graph --format dot | dot -Tsvg > story.svg",
+            "elbe-game graph --story my-story --cluster file",
+        ],
+    )
+    add_story(g, positional=True)
+    add_format(g, "mermaid", "dot", what="the graph")
     g.add_argument(
         "--cluster",
         choices=("auto", "act", "file"),
@@ -85,23 +113,49 @@ def add_commands(subparsers: Any) -> None:
         help="group nodes by act prefix (a1_...) or by file; auto: act if all have one",
     )
 
-    s = subparsers.add_parser("stats", help="words, nodes, choices, endings, reading time")
-    _story_arg(s)
-    s.add_argument("--format", choices=("text", "json"), default="text")
-
-    t = subparsers.add_parser("test", help="run walkthrough tests (*.walk.yaml)")
-    t.add_argument(
-        "files",
-        nargs="*",
-        type=Path,
-        metavar="FILE",
-        help="default: STORY_DIR/walkthroughs/*.walk.yaml",
+    s = command(
+        subparsers,
+        "stats",
+        "words, nodes, choices, endings, reading time",
+        "Count the story: words a player reads, passages, choices, endings, history\n"
+        "notes and codex entries, with the reading time, for the whole story and for\n"
+        "each file.",
+        ["elbe-game stats", "elbe-game stats --story my-story --format json"],
     )
-    t.add_argument(
-        "--story",
-        type=Path,
-        metavar="STORY_DIR",
-        help="the story to test (default: the file's 'story:', else the bundled one)",
+    add_story(s, positional=True)
+    add_format(s, "text", "json", what="the counts")
+
+    t = command(
+        subparsers,
+        "test",
+        "run walkthrough tests (*.walk.yaml)",
+        "Play each walkthrough file (*.walk.yaml: choices to take and what to expect\n"
+        "after each) against its story and report the first step that diverges.\n"
+        "Without FILE: every walkthrough in the story's walkthroughs/ folder.",
+        [
+            "elbe-game test",
+            "elbe-game test --story my-story",
+            "elbe-game test story/walkthroughs/handshake.walk.yaml",
+        ],
+    )
+    complete(
+        t.add_argument(
+            "files",
+            nargs="*",
+            type=Path,
+            metavar="FILE",
+            help="walkthrough files (default: STORY/walkthroughs/*.walk.yaml)",
+        ),
+        FILE,
+    )
+    complete(
+        t.add_argument(
+            "--story",
+            type=Path,
+            metavar="DIR",
+            help="the story to test (default: each file's 'story:', else the bundled one)",
+        ),
+        DIRECTORY,
     )
 
 
@@ -116,12 +170,12 @@ def run_command(args: argparse.Namespace) -> int | None:
         print(f"elbe-game {args.command}: {exc.message}", file=sys.stderr)
         for line in exc.details:
             print(f"  {line}", file=sys.stderr)
-        return 2 if exc.usage else 1
+        return EXIT_INPUT
 
 
 def _story(args: argparse.Namespace) -> tuple[Story, Path]:
-    story_dir: Path = args.story or bundled_story_dir()
-    return open_story(story_dir), story_dir
+    folder = story_dir(args)
+    return open_story(folder), folder
 
 
 # ------------------------------------------------------------------ playtest
@@ -152,13 +206,13 @@ def _progress(enabled: bool) -> Iterator[Callable[[str, int | None], Callable[[i
 
 
 def cmd_playtest(args: argparse.Namespace) -> int:
-    story, story_dir = _story(args)
+    story, folder = _story(args)
     with _progress(sys.stderr.isatty() and sys.stdout.isatty()) as progress:
         report = playtest(story, args.runs, args.seed, args.max_steps, args.max_states, progress)
     if args.format == "json":
         print(json.dumps(report.to_json(), indent=2, ensure_ascii=False))
     else:
-        print("\n".join(format_text(report, str(story_dir))))
+        print("\n".join(format_text(report, str(folder))))
     return 0 if report.ok else 1
 
 
@@ -174,7 +228,7 @@ def cmd_graph(args: argparse.Namespace) -> int:
 
 
 def cmd_stats(args: argparse.Namespace) -> int:
-    story, story_dir = _story(args)
+    story, folder = _story(args)
     total, per_file = story_counts(story)
     if args.format == "json":
         payload = {
@@ -184,7 +238,7 @@ def cmd_stats(args: argparse.Namespace) -> int:
         }
         print(json.dumps(payload, indent=2, ensure_ascii=False))
         return 0
-    print(f"{story.title} ({story_dir}), reading at {WORDS_PER_MINUTE} words a minute:")
+    print(f"{story.title} ({folder}), reading at {WORDS_PER_MINUTE} words a minute:")
     print("\n".join(format_table(total, per_file)))
     return 0
 
@@ -197,31 +251,30 @@ def cmd_test(args: argparse.Namespace) -> int:
 
     files: list[Path] = list(args.files)
     if not files:
-        story_dir = args.story or bundled_story_dir()
-        if not story_dir.is_dir():
-            raise AuthoringError(f"no such story folder: {story_dir}", usage=True)
-        files = find_walkthroughs(story_dir)
+        folder = args.story or bundled_story_dir()
+        if not folder.is_dir():
+            raise AuthoringError(f"no such story folder: {folder}")
+        files = find_walkthroughs(folder)
         if not files:
             raise AuthoringError(
-                f"no walkthroughs: {story_dir / 'walkthroughs'} has no *{SUFFIX} files",
-                usage=True,
+                f"no walkthroughs: {folder / 'walkthroughs'} has no *{SUFFIX} files"
             )
     for path in files:
         if not path.is_file():
-            raise AuthoringError(f"no such walkthrough file: {path}", usage=True)
+            raise AuthoringError(f"no such walkthrough file: {path}")
+    if args.story is not None and not args.story.is_dir():
+        raise AuthoringError(f"no such story folder: {args.story}")
     stories: dict[Path, Story] = {}
     failed = 0
     for path in files:
         try:
             walk = parse_walkthrough(path)
-            story_dir = args.story or walk.story or bundled_story_dir()
-            key = story_dir.resolve()
+            folder = args.story or walk.story or bundled_story_dir()
+            key = folder.resolve()
             if key not in stories:
-                stories[key] = open_story(story_dir)
+                stories[key] = open_story(folder)
             result = run_walkthrough(walk, stories[key])
         except AuthoringError as exc:
-            if exc.usage:
-                raise
             failed += 1
             print(f"FAIL {exc.message}")
             for line in exc.details:

@@ -9,22 +9,19 @@ from ..engine import Diagnostic, ElbeError, Story, check_story
 
 class AuthoringError(ElbeError):
     """A problem a person caused, as one message (plus detail lines, e.g. diagnostics).
+    The command exits with 1: the input has errors (a story folder or file that does
+    not exist included; see cliargs.py for the rule)."""
 
-    ``usage`` is true when the command line itself is wrong (exit code 2) rather than
-    the story or a test file (exit code 1).
-    """
-
-    def __init__(self, message: str, details: list[str] | None = None, usage: bool = False):
+    def __init__(self, message: str, details: list[str] | None = None):
         super().__init__(message)
         self.message = message
         self.details = details or []
-        self.usage = usage
 
 
 def open_story(story_dir: Path) -> Story:
     """The checked story in ``story_dir``, or AuthoringError with the checker's errors."""
     if not story_dir.exists():
-        raise AuthoringError(f"no such story folder: {story_dir}", usage=True)
+        raise AuthoringError(f"no such story folder: {story_dir}")
     report = check_story(story_dir)
     if report.story is None:
         errors: list[Diagnostic] = report.errors

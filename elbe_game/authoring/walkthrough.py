@@ -75,7 +75,7 @@ def parse_walkthrough(path: Path) -> Walkthrough:
     try:
         raw = path.read_bytes()
     except OSError as exc:
-        raise AuthoringError(f"{path}: cannot read: {exc.strerror}", usage=True) from None
+        raise AuthoringError(f"{path}: cannot read: {exc.strerror}") from None
     source = parse_file(str(path), raw)
     if source.diagnostics:
         raise AuthoringError(

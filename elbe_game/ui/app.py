@@ -25,6 +25,7 @@ from .commands import GameCommands
 from .keys import key_label
 from .screens.title import TitleScreen
 from .themes import THEME_NAMES, themes
+from .webkeys import HELP_ID, QUIT_ID, WEB_KEYMAP
 
 if TYPE_CHECKING:
     from textual.notifications import SeverityLevel
@@ -46,8 +47,8 @@ class ElbeApp(App[None]):
     MODES: ClassVar[dict[str, str | Callable[[], Screen[Any]]]] = {"title": TitleScreen}
     DEFAULT_MODE = "title"  # a mode, not get_default_screen: so the screen's CSS loads
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("ctrl+q", "quit", "Quit", priority=True, show=False),
-        Binding("f1,question_mark", "help", "Help", key_display="F1"),
+        Binding("ctrl+q", "quit", "Quit", priority=True, show=False, id=QUIT_ID),
+        Binding("f1,question_mark", "help", "Help", key_display="F1", id=HELP_ID),
     ]
 
     class SaveProblem(Message):
@@ -77,6 +78,8 @@ class ElbeApp(App[None]):
         self.theme = THEME_NAMES[theme or self.settings.theme]
 
     def on_mount(self) -> None:
+        if self.is_web:  # in a browser: keys the browser keeps for itself are moved
+            self.set_keymap(WEB_KEYMAP)
         if self._settings_problem:
             self.notify(self._settings_problem, title="Settings", severity="warning", timeout=8)
             self._settings_problem = None
@@ -193,7 +196,8 @@ class ElbeApp(App[None]):
                 f"{binding.tooltip} ({keys})" if binding.tooltip else f"Key: {keys}",
                 _runner(self, binding.action, active.node),
             )
-        yield SystemCommand("Help", "Every key, on every screen (F1 or ?)", self.action_help)
+        help_keys = "?" if self.is_web else "F1 or ?"
+        yield SystemCommand("Help", f"Every key, on every screen ({help_keys})", self.action_help)
         yield SystemCommand(
             "Settings",
             "Theme, reading width, typewriter reveal, and telling changes to your state",
@@ -206,7 +210,8 @@ class ElbeApp(App[None]):
                     "Use these colours (kept for next time; Settings has every theme)",
                     _runner(self, f"set_theme({name!r})", self),
                 )
-        yield SystemCommand("Quit", "Leave the game (ctrl+q)", self.action_quit)
+        quit_keys = "" if self.is_web else " (ctrl+q)"  # a browser keeps ctrl+q
+        yield SystemCommand("Quit", f"Leave the game{quit_keys}", self.action_quit)
 
 
 def _runner(app: App[None], action: str, node: DOMNode) -> Callable[[], Awaitable[None]]:

@@ -177,9 +177,9 @@ def test_broken_story_gives_the_checker_diagnostics(run: Run, tmp_path: Path) ->
     assert "Traceback" not in err
 
 
-def test_missing_folder_is_a_usage_error(run: Run, tmp_path: Path) -> None:
+def test_missing_folder_is_an_input_error(run: Run, tmp_path: Path) -> None:
     code, _, err = run("playtest", tmp_path / "nope")
-    assert code == 2
+    assert code == 1
     assert err.strip() == f"elbe-game playtest: no such story folder: {tmp_path / 'nope'}"
 
 

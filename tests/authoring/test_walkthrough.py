@@ -142,16 +142,17 @@ def test_command_reports_a_malformed_file_without_traceback(run: Run) -> None:
     assert "Traceback" not in out + err
 
 
-def test_command_usage_errors(run: Run, tmp_path: Path) -> None:
+def test_missing_files_are_input_errors(run: Run, tmp_path: Path) -> None:
     code, _, err = run("test", tmp_path / "none.walk.yaml")
-    assert code == 2 and "no such walkthrough file" in err
+    assert code == 1 and "no such walkthrough file" in err
     code, _, err = run("test", "--story", tmp_path)
-    assert code == 2 and "has no *.walk.yaml files" in err
+    assert code == 1 and "has no *.walk.yaml files" in err
 
 
 def test_story_option_overrides_the_file(run: Run, tmp_path: Path) -> None:
-    code, _, err = run("test", "--story", tmp_path / "nope", WALKS / "diverges.walk.yaml")
-    assert code == 2 and "no such story folder" in err
+    code, out, err = run("test", "--story", tmp_path / "nope", WALKS / "diverges.walk.yaml")
+    assert code == 1 and out == ""
+    assert err.strip() == f"elbe-game test: no such story folder: {tmp_path / 'nope'}"
 
 
 def test_default_discovery_in_the_story_folder(run: Run, sample_copy: Path) -> None:

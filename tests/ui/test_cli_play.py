@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import io
 from pathlib import Path
 from typing import Any
 
@@ -101,3 +102,26 @@ def test_bad_start_at_or_set_is_one_line_and_exit_2(
     assert err.startswith(message)
     assert err.count("\n") == 1
     assert terminal == {}  # the app never started
+
+
+def test_served_over_pipes_play_is_the_full_screen_game(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """textual-serve (and `elbe-game serve`) runs `play` over pipes with $TEXTUAL_DRIVER
+    naming Textual's web driver: that is the full-screen game, not plain text."""
+    monkeypatch.setattr("sys.stdin.isatty", lambda: False)
+    monkeypatch.setattr("sys.stdout.isatty", lambda: False)
+    monkeypatch.setenv("TEXTUAL_DRIVER", "textual.drivers.web_driver:WebDriver")
+    seen: list[PlayOptions] = []
+
+    def fake_make_app(options: PlayOptions, **kwargs: Any) -> FakeApp:
+        seen.append(options)
+        return FakeApp()
+
+    monkeypatch.setattr("elbe_game.ui.app.make_app", fake_make_app)
+    assert cli.main(["play", "--story", str(SAMPLE), "--saves-dir", str(tmp_path)]) == 0
+    assert [o.story_dir for o in seen] == [SAMPLE]
+    monkeypatch.setattr("sys.stdin", io.StringIO("quit\n"))
+    assert cli.main(["play", "--plain", "--story", str(SAMPLE)]) == 0  # --plain still wins
+    assert len(seen) == 1
+    assert "Goodbye." in capsys.readouterr().out

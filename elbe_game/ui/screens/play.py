@@ -29,6 +29,7 @@ from ...engine.errors import SaveError
 from ...host.saves import QUICKSAVE_SLOT
 from ..context import elbe_app, session_of
 from ..loading import load_message, load_save
+from ..webkeys import QUICK_SAVE_ID
 from ..widgets.choices import END_ID, ChoiceList
 from ..widgets.devpanel import DevPanel
 from ..widgets.notices import Notices
@@ -71,7 +72,14 @@ class PlayScreen(Screen[str | None]):
             "s,ctrl+s", "save", "Save", show=False, key_display="s", tooltip="Save under a name"
         ),
         Binding("l", "load", "Load", show=False, tooltip="Resume a saved game"),
-        Binding("f5", "quick_save", "Quick save", show=False, tooltip="Save to the quick slot"),
+        Binding(
+            "f5",
+            "quick_save",
+            "Quick save",
+            show=False,
+            tooltip="Save to the quick slot",
+            id=QUICK_SAVE_ID,  # k in a browser, which keeps F5 (webkeys.py)
+        ),
         Binding("f9", "quick_load", "Quick load", show=False, tooltip="Load the quick save"),
         Binding(
             "greater_than_sign",

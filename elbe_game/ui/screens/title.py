@@ -46,18 +46,23 @@ MENU: tuple[tuple[str, str, str], ...] = (
 
 NO_SAVES = "no saved games yet"
 
-KEYS_HINT = Content.assemble(
-    ("↑↓", "bold"),
-    " move  ",
-    ("Enter", "bold"),
-    " choose  ",
-    ("F1", "bold"),
-    " help  ",
-    ("ctrl+p", "bold"),
-    " commands  ",
-    ("q", "bold"),
-    " quit",
-)
+
+def keys_hint(web: bool = False) -> Content:
+    """The line of keys under the menu (in a browser, ? is help: webkeys.py)."""
+    return Content.assemble(
+        ("↑↓", "bold"),
+        " move  ",
+        ("Enter", "bold"),
+        " choose  ",
+        ("?" if web else "F1", "bold"),
+        " help  ",
+        ("ctrl+p", "bold"),
+        " commands  ",
+        ("q", "bold"),
+        " quit",
+    )
+
+
 SAVE_ACTIONS = ("continue_game", "load_game")
 
 
@@ -80,7 +85,7 @@ class TitleScreen(Screen[None]):
                 yield OptionList(*self._options(), id="menu")
             yield Static(f"Continue and Load: {NO_SAVES}.", id="menu-note", markup=False)
         # A plain line rather than a Footer: the Footer costs a third of start-up.
-        yield Static(KEYS_HINT, id="keys-hint")
+        yield Static(keys_hint(self.app.is_web), id="keys-hint")
 
     def on_mount(self) -> None:
         self.query_one("#menu", OptionList).highlighted = 0
