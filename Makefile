@@ -37,6 +37,7 @@ coverage: $(STAMP)
 
 schema: $(STAMP)
 	$(BIN)/elbe-game schema > schema/story.schema.json
+	$(BIN)/python -m elbe_game.authoring.walkformat > schema/walkthrough.schema.json
 
 clean:
 	rm -rf $(VENV) build dist .pytest_cache .mypy_cache .ruff_cache .coverage .coverage.* htmlcov

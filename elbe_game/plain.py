@@ -23,6 +23,7 @@ from .host.saves import SaveInfo
 HELP = """\
 Commands:
   1, 2, 3...   take that choice
+  Enter        continue, when the passage flows on (also: c, continue)
   undo         step back one choice
   history      what really happened here, with sources (when a note exists)
   status       your state, inventory and codex
@@ -148,6 +149,10 @@ class PlainGame:
 
     def handle(self, line: str) -> bool | None:
         """Act on one line. True means: leave the game."""
+        flow_on = self.session.view().flow_on
+        if flow_on and line.lower() in ("", "c", "continue"):
+            self.take(1)
+            return None
         if not line:
             self.say("Type a choice number, or 'help' for commands.")
             return None
@@ -178,6 +183,9 @@ class PlainGame:
     # ---------------------------------------------------------------- showing
 
     def show(self, view: PassageView) -> None:
+        if view.reply:
+            self.say(reflow(view.reply))
+            self.say()
         self.say(f"== {view.title} ==")
         header = ", ".join(p for p in (view.header.date, view.header.time) if p)
         if view.header.place:
@@ -192,6 +200,9 @@ class PlainGame:
             self.say()
         if view.ending is not None:
             self.show_ending(view)
+            return
+        if view.flow_on:
+            self.say("Continue: press Enter.")
             return
         self.say("Choices:")
         for i, choice in enumerate(view.choices, 1):
@@ -265,6 +276,8 @@ class PlainGame:
                 self.say(f"{entry.turn + 1}. {entry.title} (you are here)")
             else:
                 self.say(f"{entry.turn + 1}. {entry.title}: {entry.choice_text}")
+                if entry.reply:
+                    self.say(textwrap.indent(reflow(entry.reply, WIDTH - 4), "    "))
 
     def cmd_codex(self, _: str) -> None:
         entries = self.session.codex()

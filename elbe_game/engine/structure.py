@@ -59,11 +59,35 @@ def _strip(tp: Any) -> Any:
 
 
 @functools.cache
+def _options(tp: Any) -> tuple[Any, ...]:
+    """The alternatives of a union, flattened, each without its Annotated wrapper."""
+    bare = _strip(tp)
+    if get_origin(bare) in (Union, types.UnionType):
+        return tuple(o for a in get_args(bare) for o in _options(a))
+    return (bare,)
+
+
+@functools.cache
 def _struct_in_union(tp: Any) -> Any | None:
     if get_origin(tp) in (Union, types.UnionType):
-        structs = [a for a in get_args(tp) if _is_struct(_strip(a))]
+        structs = [a for a in _options(tp) if _is_struct(a)]
         if len(structs) == 1:
-            return _strip(structs[0])
+            return structs[0]
+    return None
+
+
+def _by_shape(tp: Any, value: Any) -> Any | None:
+    """For a union that takes a struct or a list of structs as well as other things
+    (``Id | list[Target]``, ``Effects | list[Effects]``): the alternative the value's
+    shape picks, so that its inside is checked field by field. None: check the value
+    against the whole union as a leaf (or as an optional struct)."""
+    options = _options(tp)
+    if isinstance(value, list):
+        lists = [o for o in options if get_origin(o) is list and _is_struct(_strip(get_args(o)[0]))]
+        return lists[0] if len(lists) == 1 else None
+    if isinstance(value, dict):
+        structs = [o for o in options if _is_struct(o)]
+        return structs[0] if len(structs) == 1 else None
     return None
 
 
@@ -71,6 +95,11 @@ def _check(
     src: SourceFile, value: Any, tp: Any, path: Path, out: list[tuple[Path, Diagnostic]], what: str
 ) -> None:
     bare = _strip(tp)
+    if get_origin(bare) in (Union, types.UnionType) and value is not None:
+        shaped = _by_shape(bare, value)
+        if shaped is not None:
+            _check(src, value, shaped, path, out, what)
+            return
     struct = bare if _is_struct(bare) else _struct_in_union(bare)
     if struct is not None:
         if value is None and not _is_struct(bare):

@@ -80,6 +80,11 @@ class EndingView:
 
 @dataclass(frozen=True, slots=True)
 class PassageView:
+    """One passage as the player sees it. ``reply`` is the reply of the choice that led
+    here (shown above the passage; "" when there is none). ``flow_on``: the passage
+    flows on to the next, and its one choice is "Continue" (front ends give it the
+    continue key)."""
+
     node_id: str
     title: str
     header: Header
@@ -88,6 +93,8 @@ class PassageView:
     ending: EndingView | None
     history: HistoryView | None
     turn: int
+    reply: str = ""
+    flow_on: bool = False
 
     @property
     def available(self) -> tuple[ChoiceView, ...]:
@@ -102,6 +109,7 @@ class JournalEntry:
     header: Header
     choice_id: str | None  # None for the passage being read now
     choice_text: str | None
+    reply: str = ""  # the reply the choice was given ("" when none)
 
 
 @dataclass(frozen=True, slots=True)

@@ -98,17 +98,27 @@ nodes:
 def test_the_visit_cap_keeps_hub_stories_finite(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    """A hub whose text and conditions count visits: without the cap every lap is a new
-    state and the search only stops at its bound."""
+    """A hub whose text and conditions count visits: counts are told apart only up to
+    one past the largest number they are compared with (2 and 3 here); without the cap
+    every lap is a new state and the search only stops at its bound."""
     (tmp_path / "story.yaml").write_text(HUB_STORY, encoding="utf-8")
     story = load_story(tmp_path)
     result = explore(story, max_states=5_000)
-    assert result.complete
+    assert result.exact
     assert result.endings == {"gone"}
     assert result.nodes == {"h_square", "h_well", "h_inn", "h_gone"}
-    monkeypatch.setattr(explore_mod, "VISIT_CAP", 10**9)
+    assert ("h_square.text", 0) in result.arms  # "You know it well by now" was shown
+    keyer = explore_mod._Keyer(story)
+    assert keyer.visits == {"h_square": 3, "h_well": 3}
+    monkeypatch.setattr(explore_mod, "visit_cap", lambda consts, free: 10**9)
     uncapped = explore(story, max_states=5_000)
     assert not uncapped.complete and uncapped.states == 5_000
+
+
+def test_visit_counts_in_arithmetic_are_capped_at_the_visit_cap() -> None:
+    assert explore_mod.visit_cap({2}, free=False) == 3
+    assert explore_mod.visit_cap({7}, free=True) == 8
+    assert explore_mod.visit_cap(set(), free=True) == explore_mod.VISIT_CAP
 
 
 def test_a_story_without_visit_counts_is_searched_by_its_variables() -> None:

@@ -41,6 +41,10 @@ class JournalScreen(Screen[None]):
                 tail = Content.assemble("     ", ("▶ you are here", "italic"))
             else:
                 tail = Content.assemble("     → ", entry.choice_text)
+                if entry.reply:
+                    tail = Content.assemble(
+                        tail, "\n       ", (" ".join(entry.reply.split()), "italic")
+                    )
             options.append(Option(Content("\n").join([head, tail])))
         yield OptionList(*options, id="journal")
         yield Footer()

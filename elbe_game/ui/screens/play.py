@@ -70,6 +70,8 @@ class PlayScreen(Screen[str | None]):
         Binding("f5", "quick_save", "Quick save", show=False, tooltip="Save to the quick slot"),
         Binding("f9", "quick_load", "Quick load", show=False, tooltip="Load the quick save"),
         Binding("escape", "leave", "Menu", tooltip="Leave this game for the title screen"),
+        # (no description: help lists the choice keys, and Continue is choice 1)
+        Binding("space", "continue", "", show=False),
     ]
 
     view: var[PassageView | None] = var(None, always_update=True)
@@ -101,7 +103,7 @@ class PlayScreen(Screen[str | None]):
         self.query_one("#strip-where", Static).update(Content(view.header.line()))
         self.query_one("#strip-turn", Static).update(f"Turn {view.turn + 1}")
         self.query_one(Passage).show(
-            view.title, view.text, settings.chars_per_second if settings.typewriter else 0
+            view.title, _with_reply(view), settings.chars_per_second if settings.typewriter else 0
         )
         hint = self.query_one("#history-hint", Static)
         hint.display = view.history is not None
@@ -163,6 +165,8 @@ class PlayScreen(Screen[str | None]):
             return True if view is not None and view.history is not None else None
         if action == "map":
             return True if session_of(self).has_map else None
+        if action == "continue":
+            return True if view is not None and view.flow_on else None
         return True
 
     # ------------------------------------------------------------ actions
@@ -189,6 +193,11 @@ class PlayScreen(Screen[str | None]):
             )
             return
         self._take(choice.id)
+
+    def action_continue(self) -> None:
+        """Space on a flow-on passage: its one choice, Continue (1 and Enter work too)."""
+        if self.view is not None and self.view.flow_on:
+            self.action_choose(1)
 
     def _take(self, choice_id: str) -> None:
         try:
@@ -336,3 +345,13 @@ class PlayScreen(Screen[str | None]):
         if self.view is not None:
             self._draw_panel()
             self.refresh_bindings()
+
+
+def _with_reply(view: PassageView) -> str:
+    """The passage's text, after the reply of the choice that led here (as a quote)."""
+    if not view.reply:
+        return view.text
+    quoted = "\n".join(
+        f"> {line}" if line.strip() else ">" for line in view.reply.strip().split("\n")
+    )
+    return f"{quoted}\n\n{view.text}"

@@ -8,8 +8,8 @@ from textual.content import Content
 
 from ...engine import EndingSummary
 
-KINDS = {"historical": "historical", "alternate": "alternate-history"}
-"""An ending's kind as the player reads it."""
+KINDS = {"historical": "historical", "alternate": "alternate-history", "neutral": ""}
+"""An ending's kind as the player reads it ("" for a neutral ending: no label)."""
 
 
 def found_list(endings: Sequence[EndingSummary], current: str | None = None) -> Content:
@@ -18,9 +18,8 @@ def found_list(endings: Sequence[EndingSummary], current: str | None = None) -> 
     lines = [Content.assemble(("Endings found so far: ", "bold"), f"{count} of {len(endings)}")]
     for ending in endings:
         if ending.found:
-            line = Content.assemble(
-                "  ✓ ", (ending.title, "bold"), f"  ({KINDS.get(ending.kind, ending.kind)})"
-            )
+            kind = KINDS.get(ending.kind, ending.kind)
+            line = Content.assemble("  ✓ ", (ending.title, "bold"), f"  ({kind})" if kind else "")
             if ending.id == current:
                 line = Content.assemble(line, ("  ◀ this one", "italic"))
         else:
