@@ -182,7 +182,23 @@ def _check_leaf(
     except msgspec.ValidationError as exc:
         detail = str(exc).split(" - at ", 1)[0]
         message = detail[0].lower() + detail[1:] if detail else "invalid value"
-        _add(out, src, path, "E006", f"{what}: {message}")
+        _add(out, src, path, "E006", f"{what}: {message}{_hint(value, tp)}")
+
+
+_YAML_1_1_BOOLS = {"yes", "no", "on", "off", "y", "n"}
+
+
+def _hint(value: Any, tp: Any) -> str:
+    """What to do about a YAML beginner's mistake behind a wrong type."""
+    options = _options(tp)
+    if isinstance(value, str) and value.lower() in _YAML_1_1_BOOLS and bool in options:
+        return "; write true or false (in story files yes, no, on and off are text)"
+    if isinstance(value, dict) and str in options and all(v is None for v in value.values()):
+        return (
+            "; a value that starts with '{' is a YAML mapping: put the whole text in "
+            "quotes, or write it as a block (text: |)"
+        )
+    return ""
 
 
 _BAD_KEY = (
