@@ -46,7 +46,15 @@ def _story(name: str, tmp_path: Path) -> Story:
 
 
 def test_every_construct_has_an_example() -> None:
-    assert set(EXAMPLES) == {"titles", "variation", "replies", "targets", "flow", "effects", "values"}
+    assert set(EXAMPLES) == {
+        "titles",
+        "variation",
+        "replies",
+        "targets",
+        "flow",
+        "effects",
+        "values",
+    }
 
 
 def test_titles_example(tmp_path: Path) -> None:

@@ -16,8 +16,11 @@ allow. States count as the same when nothing the story tests can tell them apart
   tried with ``RANDOM_SAMPLES`` different generator states instead;
 * not text variation, which never changes where the story goes.
 
-The search stops after ``max_states`` distinct states (the bound); the result says
-whether it finished, and what it did not reach is then only "not reached yet".
+A node that would take more than its share of the bound is explored by coverage: past
+its share, a new state there is followed only when it shows something no earlier state
+at that node did (``_Coverage``); the others are counted in ``sampled``. The search
+stops after following ``max_states`` states (the bound); the result says whether it
+finished, and what it did not reach is then only "not reached yet".
 Every text branch shown along the way is recorded, for the report of branches never
 shown.
 """
@@ -222,20 +225,18 @@ class _Coverage:
         self.keyer = keyer
         self.local = {n.id: _node_conditions(n) for n in story.nodes.values()}
         self.count: dict[str, int] = {}
-        self.vectors: dict[str, set[tuple[bool, ...]]] = {}
-        self.values: dict[str, set[tuple[int, object]]] = {}
+        self.seen: dict[str, set[tuple[int, object]]] = {}  # node -> sides and values shown
 
     def wanted(self, state: GameState, key: Hashable) -> bool:
         node = state.node
         count = self.count.get(node, 0)
         self.count[node] = count + 1
-        vector = tuple(bool(c(state)) for c in self.local[node])
-        vectors = self.vectors.setdefault(node, set())
-        values = self.values.setdefault(node, set())
+        sides = [(-1 - i, bool(c(state))) for i, c in enumerate(self.local[node])]
         parts = [(i, v) for i, part in enumerate(key[1:]) for v in _flat(part, i)]  # type: ignore[index]
-        novel = vector not in vectors or any(p not in values for p in parts)
-        vectors.add(vector)
-        values.update(parts)
+        seen = self.seen.setdefault(node, set())
+        novel = any(p not in seen for p in (*sides, *parts))
+        seen.update(sides)
+        seen.update(parts)
         return count < self.share or novel
 
 
@@ -275,6 +276,7 @@ def explore(
     share = max(SHARE_FLOOR, max_states // (SHARE_PARTS * max(1, len(story.nodes))))
     coverage = _Coverage(story, keyer, share)
     seen = {keyer(start)}
+    expanded = 1  # states queued to be expanded (those set aside are not counted)
     queue: deque[GameState] = deque([start])
     random_choices = {
         (n.id, c.id)
@@ -288,10 +290,6 @@ def explore(
             key = keyer(new_state)
             if key in seen:
                 continue
-            if len(seen) >= max_states:
-                result.complete = False
-                queue.clear()
-                break
             seen.add(key)
             try:
                 wanted = coverage.wanted(new_state, key)
@@ -300,10 +298,15 @@ def explore(
             if not wanted:
                 result.sampled[new_state.node] = result.sampled.get(new_state.node, 0) + 1
                 continue
+            if expanded >= max_states:
+                result.complete = False
+                queue.clear()
+                break
+            expanded += 1
             queue.append(new_state)
             if progress is not None:
                 progress(1)
-    result.states = len(seen)
+    result.states = expanded
     return result
 
 

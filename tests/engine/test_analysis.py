@@ -54,13 +54,13 @@ def _warnings(write_story, conditions: list[str], extra: str = "") -> list[str]:
         ["c", "not c"],
         ["trust < 3", "trust >= 3"],
         ["trust <= 2", "3 <= trust"],
-        ["mood == \"calm\"", "mood == \"cross\"", "mood == \"sad\""],
-        ["mood != \"calm\"", "mood == \"calm\""],
+        ['mood == "calm"', 'mood == "cross"', 'mood == "sad"'],
+        ['mood != "calm"', 'mood == "calm"'],
         ["has(lamp)", "not has(lamp)"],
         ["visited(test) and c", "not c"],  # the passage being read is always visited
         ["c and trust > 2", "c and trust <= 2", "not c"],
-        ["route == \"torgau\"", "route != \"torgau\""],
-        ["route == \"\"", "route == \"torgau\""],  # the only values it is ever given
+        ['route == "torgau"', 'route != "torgau"'],
+        ['route == ""', 'route == "torgau"'],  # the only values it is ever given
         ["count >= 0"],  # count is only ever added to from 0... but has no min: see below
         ["trust > -6"],  # the whole range
     ],
@@ -81,7 +81,7 @@ def test_no_false_w105(write_story, conditions: list[str]) -> None:
     ("conditions", "example"),
     [
         (["trust < 3", "trust > 3"], "trust = 3"),
-        (["mood == \"calm\"", "mood == \"cross\""], 'mood = "sad"'),
+        (['mood == "calm"', 'mood == "cross"'], 'mood = "sad"'),
         (["c and has(lamp)", "not c and not has(lamp)"], "has(lamp) = false, c = true"),
         (["trust > 9"], "trust = -5"),
     ],
@@ -94,13 +94,16 @@ def test_real_w105_names_an_example(write_story, conditions: list[str], example:
 
 
 def test_a_fallback_that_can_fail_is_still_a_w105(write_story) -> None:
-    text = HEAD + """  test:
+    text = (
+        HEAD
+        + """  test:
     title: Test
     text: T.
     choices:
       - {text: Go, to: done, if: c}
       - {text: Else, to: done, id: other, fallback: true, if: trust > 0}
 """
+    )
     root = write_story({"story.yaml": text})
     [w] = check_story(root).warnings
     assert w.code == "W105"
@@ -109,7 +112,9 @@ def test_a_fallback_that_can_fail_is_still_a_w105(write_story) -> None:
 
 
 def test_once_only_choices_count_only_when_the_passage_comes_back(write_story) -> None:
-    once = HEAD + """  test:
+    once = (
+        HEAD
+        + """  test:
     title: Test
     text: T.
     choices:
@@ -117,6 +122,7 @@ def test_once_only_choices_count_only_when_the_passage_comes_back(write_story) -
       - {text: Go, to: done, if: c}
   asked: {title: Asked, text: A., choices: [{text: Back, to: test}]}
 """
+    )
     root = write_story({"story.yaml": once})
     [w] = check_story(root).warnings
     assert w.code == "W105" and "c = false, 'asked' was taken before" in w.message
@@ -140,8 +146,8 @@ def test_undecided_is_said_not_guessed(write_story) -> None:
     [
         ("trust > 10", False),  # beyond its max
         ("trust > 9", True),
-        ("route == \"strehla\"", False),  # never set to that
-        ("route == \"torgau\"", True),
+        ('route == "strehla"', False),  # never set to that
+        ('route == "torgau"', True),
         ("has(lamp) and not visited(start)", False),  # the start is always visited
         ("visited(nowhere)", False),  # a node no way reaches
         ("visited(test)", True),
@@ -150,7 +156,9 @@ def test_undecided_is_said_not_guessed(write_story) -> None:
 def test_reachability_sees_conditions_that_never_hold(
     write_story, condition: str, reachable: bool
 ) -> None:
-    text = HEAD + f"""  test:
+    text = (
+        HEAD
+        + f"""  test:
     title: Test
     text: T.
     choices:
@@ -159,6 +167,7 @@ def test_reachability_sees_conditions_that_never_hold(
   hidden: {{title: Hidden, text: H., choices: [{{text: Out, to: done}}]}}
   nowhere: {{title: Nowhere, text: N., choices: [{{text: Out, to: done}}]}}
 """
+    )
     root = write_story({"story.yaml": text})
     report = check_story(root)
     unreachable = {d.message.split("'")[1] for d in report.warnings if d.code == "W101"}
@@ -169,7 +178,9 @@ def test_reachability_sees_conditions_that_never_hold(
 
 
 def test_a_computed_target_arm_after_one_that_always_holds_is_never_taken(write_story) -> None:
-    text = HEAD + """  test:
+    text = (
+        HEAD
+        + """  test:
     title: Test
     text: T.
     choices:
@@ -180,12 +191,17 @@ def test_a_computed_target_arm_after_one_that_always_holds_is_never_taken(write_
           - {to: hidden}
   hidden: {title: Hidden, text: H., choices: [{text: Out, to: done}]}
 """
+    )
     story = load_story(write_story({"story.yaml": text}))
     assert "hidden" not in Facts(story).reachable
 
 
 def test_candidates_decide_every_comparison(write_story) -> None:
-    story = load_story(write_story({"story.yaml": HEAD + "  test: {title: T, text: T., choices: [{text: Go, to: done}]}\n"}))
+    story = load_story(
+        write_story(
+            {"story.yaml": HEAD + "  test: {title: T, text: T., choices: [{text: Go, to: done}]}\n"}
+        )
+    )
     facts = Facts(story)
     assert facts._candidates(("var", "trust"), {3}, False, None) == [-5, 2, 3, 4, 10]
     assert facts._candidates(("var", "route"), {"x"}, False, None) == ["", "torgau"]

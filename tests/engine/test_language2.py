@@ -87,7 +87,10 @@ def test_reply_is_written_after_the_effects_and_kept(story) -> None:
     assert engine.choose("shout").reply == "Your voice echoes."
     view = engine.choose("shout")
     assert view.reply == "Someone bangs on the wall."
-    assert [s.reply for s in engine.state.path] == ["Your voice echoes.", "Someone bangs on the wall."]
+    assert [s.reply for s in engine.state.path] == [
+        "Your voice echoes.",
+        "Someone bangs on the wall.",
+    ]
     assert engine.undo().reply == "Your voice echoes."
 
 
@@ -195,14 +198,38 @@ V1 = "story: {id: v1, title: V1, start: a}\nvariables: {mood: {type: str, defaul
 @pytest.mark.parametrize(
     ("nodes", "construct"),
     [
-        ("nodes:\n  a: {title: A, text: A., next: b}\n  b: {title: B, text: B., ending: {id: b, title: B}}\n", "a flow-on passage ('next:')"),
-        ("nodes:\n  a: {title: A, text: A., choices: [{text: Go, to: b, reply: Hi}]}\n  b: {title: B, text: B., ending: {id: b, title: B}}\n", "a choice's 'reply:'"),
-        ("nodes:\n  a: {title: A, text: A., choices: [{text: Go, id: go, to: [{to: b}]}]}\n  b: {title: B, text: B., ending: {id: b, title: B}}\n", "a computed 'to:'"),
-        ("nodes:\n  a: {title: A, text: A., choices: [{text: Go, to: b, effects: [{set: {mood: \"'y'\"}}]}]}\n  b: {title: B, text: '{mood}', ending: {id: b, title: B}}\n", "a list of effects"),
-        ("nodes:\n  a: {title: A, text: A., choices: [{text: Go, to: b, effects: {if: 'true', set: {mood: \"'y'\"}}}]}\n  b: {title: B, text: '{mood}', ending: {id: b, title: B}}\n", "'if:' on effects"),
-        ("nodes:\n  a: {title: A, text: A., choices: [{text: Go, to: b}]}\n  b: {title: B, text: '{mood}', ending: {id: b, title: B, kind: neutral}}\n", "'kind: neutral'"),
-        ("nodes:\n  a: {title: A, text: '{cycle}x{or}y{end}', choices: [{text: Go, to: b}]}\n  b: {title: B, text: '{mood}', ending: {id: b, title: B}}\n", "{cycle}"),
-        ("nodes:\n  a: {title: A, text: '{if true: x | y}', choices: [{text: Go, to: b}]}\n  b: {title: B, text: '{mood}', ending: {id: b, title: B}}\n", "an inline {if cond: a | b}"),
+        (
+            "nodes:\n  a: {title: A, text: A., next: b}\n  b: {title: B, text: B., ending: {id: b, title: B}}\n",
+            "a flow-on passage ('next:')",
+        ),
+        (
+            "nodes:\n  a: {title: A, text: A., choices: [{text: Go, to: b, reply: Hi}]}\n  b: {title: B, text: B., ending: {id: b, title: B}}\n",
+            "a choice's 'reply:'",
+        ),
+        (
+            "nodes:\n  a: {title: A, text: A., choices: [{text: Go, id: go, to: [{to: b}]}]}\n  b: {title: B, text: B., ending: {id: b, title: B}}\n",
+            "a computed 'to:'",
+        ),
+        (
+            "nodes:\n  a: {title: A, text: A., choices: [{text: Go, to: b, effects: [{set: {mood: \"'y'\"}}]}]}\n  b: {title: B, text: '{mood}', ending: {id: b, title: B}}\n",
+            "a list of effects",
+        ),
+        (
+            "nodes:\n  a: {title: A, text: A., choices: [{text: Go, to: b, effects: {if: 'true', set: {mood: \"'y'\"}}}]}\n  b: {title: B, text: '{mood}', ending: {id: b, title: B}}\n",
+            "'if:' on effects",
+        ),
+        (
+            "nodes:\n  a: {title: A, text: A., choices: [{text: Go, to: b}]}\n  b: {title: B, text: '{mood}', ending: {id: b, title: B, kind: neutral}}\n",
+            "'kind: neutral'",
+        ),
+        (
+            "nodes:\n  a: {title: A, text: '{cycle}x{or}y{end}', choices: [{text: Go, to: b}]}\n  b: {title: B, text: '{mood}', ending: {id: b, title: B}}\n",
+            "{cycle}",
+        ),
+        (
+            "nodes:\n  a: {title: A, text: '{if true: x | y}', choices: [{text: Go, to: b}]}\n  b: {title: B, text: '{mood}', ending: {id: b, title: B}}\n",
+            "an inline {if cond: a | b}",
+        ),
     ],
 )
 def test_language_2_constructs_need_language_2(write_story, nodes: str, construct: str) -> None:
@@ -214,7 +241,10 @@ def test_language_2_constructs_need_language_2(write_story, nodes: str, construc
 
 def test_a_language_1_title_is_shown_as_written(write_story) -> None:
     root = write_story(
-        {"story.yaml": V1 + "nodes:\n  a: {title: 'A {mood}', text: '{mood}', ending: {id: a, title: A}}\n"}
+        {
+            "story.yaml": V1
+            + "nodes:\n  a: {title: 'A {mood}', text: '{mood}', ending: {id: a, title: A}}\n"
+        }
     )
     story = load_story(root)
     assert Engine.new_game(story).view().title == "A {mood}"
@@ -248,12 +278,20 @@ V2 = "story: {id: v2, title: V2, start: a, language: 2}\nvariables: {last: {type
 @pytest.mark.parametrize(
     ("expression", "message"),
     [
-        ('last == "drnk"', "E029 'drnk' is not one of the values of 'last' (none, drink, hook); did you mean 'drink'?"),
-        ('"hok" != last', "E029 'hok' is not one of the values of 'last' (none, drink, hook); did you mean 'hook'?"),
+        (
+            'last == "drnk"',
+            "E029 'drnk' is not one of the values of 'last' (none, drink, hook); did you mean 'drink'?",
+        ),
+        (
+            '"hok" != last',
+            "E029 'hok' is not one of the values of 'last' (none, drink, hook); did you mean 'hook'?",
+        ),
         ("last == drink", "E010 unknown variable 'drink'; to compare with text, quote it: 'drink'"),
     ],
 )
-def test_enumerated_values_are_checked_in_comparisons(write_story, expression: str, message: str) -> None:
+def test_enumerated_values_are_checked_in_comparisons(
+    write_story, expression: str, message: str
+) -> None:
     nodes = f"nodes:\n  a: {{title: A, text: A., choices: [{{text: Go, to: a, if: '{expression}'}}, {{text: End, to: b}}]}}\n  b: {{title: B, text: B., ending: {{id: b, title: B}}}}\n"
     assert _problems(write_story, V2, nodes) == [message]
 
@@ -261,11 +299,19 @@ def test_enumerated_values_are_checked_in_comparisons(write_story, expression: s
 @pytest.mark.parametrize(
     ("value", "message"),
     [
-        ("\"'drnk'\"", "E029 'drnk' is not one of the values of 'last' (none, drink, hook); did you mean 'drink'?"),
-        ("\"last + 'x'\"", "E029 'last' takes one of its values (none, drink, hook); \"last + 'x'\" could be any text: set a quoted value, e.g. \"'none'\""),
+        (
+            "\"'drnk'\"",
+            "E029 'drnk' is not one of the values of 'last' (none, drink, hook); did you mean 'drink'?",
+        ),
+        (
+            "\"last + 'x'\"",
+            "E029 'last' takes one of its values (none, drink, hook); \"last + 'x'\" could be any text: set a quoted value, e.g. \"'none'\"",
+        ),
     ],
 )
-def test_enumerated_values_are_checked_in_assignments(write_story, value: str, message: str) -> None:
+def test_enumerated_values_are_checked_in_assignments(
+    write_story, value: str, message: str
+) -> None:
     nodes = f"nodes:\n  a: {{title: A, text: '{{last}}', choices: [{{text: Go, to: b, effects: {{set: {{last: {value}}}}}}}]}}\n  b: {{title: B, text: B., ending: {{id: b, title: B}}}}\n"
     assert _problems(write_story, V2, nodes) == [message]
 
