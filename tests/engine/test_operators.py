@@ -102,7 +102,7 @@ def test_logic_truth_tables(engine: Engine, p: bool, q: bool) -> None:
     assert value(engine, "p or q") is (p or q)
     assert value(engine, "not p") is (not p)
     assert value(engine, "not p and q") is ((not p) and q)  # not binds tighter
-    assert value(engine, "p or q and not q") is (p or (q and not q))  # and before or
+    assert value(engine, "q or p and not q") is (q or (p and not q))  # and before or
     assert value(engine, "p == q") is (p == q)
     assert value(engine, "p != q") is (p != q)
 
@@ -118,7 +118,7 @@ def test_comparisons_on_each_side_of_a_number(engine: Engine, n: int) -> None:
         n > 3,
         n >= 3,
     ]
-    assert [value(engine, f"3 {op} n") for op in ("<", ">")] == [3 < n, 3 > n]
+    assert [value(engine, f"3 {op} n") for op in ("<", ">")] == [n > 3, n < 3]
 
 
 def test_arithmetic_and_text(engine: Engine) -> None:
