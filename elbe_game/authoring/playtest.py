@@ -148,7 +148,8 @@ def text_branches(story: Story) -> dict[tuple[str, int], TextBranch]:
     for node in story.nodes.values():
         for template in node.templates():
             for number, arm in enumerate(template.arms):
-                where = f"{template.file}:{arm.line}:{arm.column}"
+                line, column = template.position(arm)
+                where = f"{template.file}:{line}:{column}"
                 out[(template.site, number)] = TextBranch(node.id, template.site, arm.label, where)
     return out
 

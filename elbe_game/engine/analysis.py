@@ -113,6 +113,7 @@ class Facts:
         self.reachable: set[str] = nodes
         while True:  # each round is sound and no larger than the one before
             self._values = self._variable_values(self.reachable)
+            self._item_ops: dict[str, set[str]] | None = None
             self._edges: dict[str, set[str]] = {}
             reached = self._reach()
             if reached == self.reachable:
@@ -174,19 +175,21 @@ class Facts:
 
     def _has_values(self, item: str) -> frozenset[Value]:
         story = self.story
-        effects = [
-            e
-            for n in self.reachable
-            for node in [story.nodes[n]]
-            for groups in (node.on_enter, *(c.effects for c in node.choices))
-            for e in each_effect(groups)
-            if e.target == item
-        ]
+        if self._item_ops is None:
+            ops: dict[str, set[str]] = {}
+            for n in self.reachable:
+                node = story.nodes[n]
+                for groups in (node.on_enter, *(c.effects for c in node.choices)):
+                    for e in each_effect(groups):
+                        if e.op in ("give", "take"):
+                            ops.setdefault(e.target, set()).add(e.op)
+            self._item_ops = ops
+        done = self._item_ops.get(item, set())
         start = item in story.info.inventory
         out: set[Value] = set()
-        if start or any(e.op == "give" for e in effects):
+        if start or "give" in done:
             out.add(True)
-        if not start or any(e.op == "take" for e in effects):
+        if not start or "take" in done:
             out.add(False)
         return frozenset(out)
 

@@ -126,12 +126,11 @@ class _Compiler:
         except ExpressionError as exc:
             self._expression_problem(src, path, exc)
             return None
-        arms = tuple(
-            dataclasses.replace(arm, line=line, column=col)
-            for arm in template.arms
-            for line, col in [src.text_position(path, arm.offset)]
-        )
-        return dataclasses.replace(template, arms=arms, file=src.path)
+
+        def locate(offset: int) -> tuple[int, int]:
+            return src.text_position(path, offset)
+
+        return dataclasses.replace(template, file=src.path, locate=locate)
 
     def _expression_problem(self, src: SourceFile, path: DataPath, exc: ExpressionError) -> None:
         line, col = src.text_position(path, exc.offset)

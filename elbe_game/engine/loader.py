@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from .analysis import Facts
 from .compiler import compile_story
 from .diagnostics import Diagnostic, sort_key
 from .errors import StoryError
@@ -152,12 +153,15 @@ def check_story(root: str | os.PathLike[str]) -> CheckReport:
             merged, root, "sha256:" + digest.hexdigest(), shown, incomplete
         )
         diagnostics.extend(compile_problems)
+    reached: set[str] | None = None
     if any(d.severity == "error" for d in diagnostics):
         story = None
     elif story is not None:
-        diagnostics.extend(story_warnings(story, merged))
+        facts = Facts(story)
+        reached = facts.reachable
+        diagnostics.extend(story_warnings(story, merged, facts))
     diagnostics.sort(key=sort_key)
-    return CheckReport(story, diagnostics, story_stats(story, files))
+    return CheckReport(story, diagnostics, story_stats(story, files, reached))
 
 
 def _newer_language(sources: list[SourceFile]) -> Diagnostic | None:

@@ -76,18 +76,31 @@ def _struct_in_union(tp: Any) -> Any | None:
     return None
 
 
-def _by_shape(tp: Any, value: Any) -> Any | None:
+@functools.cache
+def _shapes(tp: Any) -> tuple[Any, Any] | None:
     """For a union that takes a struct or a list of structs as well as other things
-    (``Id | list[Target]``, ``Effects | list[Effects]``): the alternative the value's
-    shape picks, so that its inside is checked field by field. None: check the value
-    against the whole union as a leaf (or as an optional struct)."""
-    options = _options(tp)
+    (``Id | list[Target]``, ``Effects | list[Effects]``): its list-of-structs and its
+    struct alternatives (either may be None). None for any other type."""
+    bare = _strip(tp)
+    if get_origin(bare) not in (Union, types.UnionType):
+        return None
+    options = _options(bare)
+    lists = [o for o in options if get_origin(o) is list and _is_struct(_strip(get_args(o)[0]))]
+    structs = [o for o in options if _is_struct(o)]
+    return (lists[0] if len(lists) == 1 else None, structs[0] if len(structs) == 1 else None)
+
+
+def _by_shape(tp: Any, value: Any) -> Any | None:
+    """The alternative of such a union that the value's shape picks, so that its inside
+    is checked field by field. None: check the value against the whole union as a leaf
+    (or as an optional struct)."""
+    shapes = _shapes(tp)
+    if shapes is None:
+        return None
     if isinstance(value, list):
-        lists = [o for o in options if get_origin(o) is list and _is_struct(_strip(get_args(o)[0]))]
-        return lists[0] if len(lists) == 1 else None
+        return shapes[0]
     if isinstance(value, dict):
-        structs = [o for o in options if _is_struct(o)]
-        return structs[0] if len(structs) == 1 else None
+        return shapes[1]
     return None
 
 
@@ -95,7 +108,7 @@ def _check(
     src: SourceFile, value: Any, tp: Any, path: Path, out: list[tuple[Path, Diagnostic]], what: str
 ) -> None:
     bare = _strip(tp)
-    if get_origin(bare) in (Union, types.UnionType) and value is not None:
+    if value is not None:
         shaped = _by_shape(bare, value)
         if shaped is not None:
             _check(src, value, shaped, path, out, what)

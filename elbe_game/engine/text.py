@@ -21,7 +21,7 @@ authors' tools can report the ones no game ever showed (``render(..., seen=...)`
 from __future__ import annotations
 
 import re
-from collections.abc import MutableMapping
+from collections.abc import Callable, MutableMapping
 from dataclasses import dataclass, field
 from typing import Protocol
 
@@ -60,8 +60,6 @@ class Arm:
 
     label: str  # "{if trust > 3}", "{else}", "{cycle} 2 of 3"
     offset: int  # in the template's source
-    line: int = 0  # in the story file, filled in by the compiler
-    column: int = 0
 
 
 @dataclass(frozen=True)
@@ -73,6 +71,12 @@ class Template:
     arms: tuple[Arm, ...] = ()
     file: str = ""  # the story file, for the arms' positions
     varies: bool = False  # has variation, so entering its passage moves it on
+    # offset in the source -> (line, column) in the story file; set by the compiler
+    locate: Callable[[int], tuple[int, int]] | None = field(default=None, repr=False, compare=False)
+
+    def position(self, arm: Arm) -> tuple[int, int]:
+        """Where ``arm`` is in the story file (line, column); (0, 0) if not known."""
+        return self.locate(arm.offset) if self.locate is not None else (0, 0)
 
     @property
     def conditions(self) -> tuple[Expression, ...]:

@@ -57,9 +57,9 @@ def reachable(story: Story) -> set[str]:
     return Facts(story).reachable
 
 
-def story_warnings(story: Story, merged: Merged) -> list[Diagnostic]:
+def story_warnings(story: Story, merged: Merged, facts: Facts | None = None) -> list[Diagnostic]:
     out: list[Diagnostic] = []
-    facts = Facts(story)
+    facts = facts or Facts(story)
     reached = facts.reachable
 
     def warn(node: Node, code: str, message: str) -> None:

@@ -12,6 +12,7 @@ Python data ourselves, so that we can:
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass, field
 from typing import Any
@@ -92,9 +93,13 @@ class SourceFile:
         col = index - (self.text.rfind("\n", 0, index) + 1) + 1
         return line, col
 
+    @functools.cached_property
+    def lines(self) -> list[str]:
+        return self.text.split("\n")
+
     def _literal_position(self, start: int, value: str, offset: int) -> tuple[int, int]:
         header_line, _ = self._index_position(start)
-        lines = self.text.split("\n")
+        lines = self.lines
         line_in_value = value.count("\n", 0, offset)
         col_in_line = offset - (value.rfind("\n", 0, offset) + 1)
         raw = lines[header_line + line_in_value] if header_line + line_in_value < len(lines) else ""
