@@ -10,10 +10,12 @@ import pytest
 
 from elbe_game.engine import Engine, Story, check_story
 
-from .conftest import PROJECT
+from .conftest import FIXTURES, PROJECT
 
 DOC = (PROJECT / "docs" / "authoring.md").read_text(encoding="utf-8")
 EXAMPLES = dict(re.findall(r"<!-- example: (\w+) -->\n```yaml\n(.*?)```", DOC, re.DOTALL))
+CONSTRUCTS = FIXTURES / "constructs"
+MODELINE = "# yaml-language-server: $schema=../../../../schema/story.schema.json\n"
 
 
 def test_authoring_example_checks_clean_and_plays(tmp_path: Path) -> None:
@@ -35,37 +37,43 @@ def test_authoring_example_checks_clean_and_plays(tmp_path: Path) -> None:
     assert engine.state.endings == ["answered"]
 
 
-def _story(name: str, tmp_path: Path) -> Story:
-    folder = tmp_path / name
-    folder.mkdir()
-    (folder / "story.yaml").write_text(EXAMPLES[name], encoding="utf-8")
-    report = check_story(folder)
+def _story(name: str) -> Story:
+    """The guide's example ``name``, which is also the fixture story of that construct."""
+    report = check_story(CONSTRUCTS / name)
     assert [d.format() for d in report.diagnostics] == []
     assert report.story is not None
     return report.story
 
 
-def test_every_construct_has_an_example() -> None:
-    assert set(EXAMPLES) == {
-        "titles",
-        "variation",
-        "replies",
-        "targets",
-        "flow",
-        "effects",
-        "values",
-    }
+def test_every_construct_has_an_example_and_a_fixture_story() -> None:
+    names = {"inventory", "titles", "variation", "replies", "targets", "flow", "effects", "values"}
+    assert set(EXAMPLES) == names
+    assert {p.name for p in CONSTRUCTS.iterdir() if p.is_dir()} == names
+    for name, text in EXAMPLES.items():
+        fixture = (CONSTRUCTS / name / "story.yaml").read_text(encoding="utf-8")
+        assert fixture == MODELINE + text, f"docs example {name!r} and its fixture differ"
 
 
-def test_titles_example(tmp_path: Path) -> None:
-    engine = Engine.new_game(_story("titles", tmp_path), seed=1)
+def test_inventory_example() -> None:
+    engine = Engine.new_game(_story("inventory"), seed=1)
+    assert engine.state.inventory == ["pass"]
+    assert engine.view().text == "The sentry reads your pass."
+    view = engine.choose("tear")
+    assert view.text == "The sentry waits."
+    assert (view.choices[0].id, view.choices[0].available) == ("through", False)
+    assert view.choices[0].reason == "You have no pass."
+    assert engine.undo().available[0].id == "through"
+
+
+def test_titles_example() -> None:
+    engine = Engine.new_game(_story("titles"), seed=1)
     assert engine.view().title == "Darkness"
     assert engine.choose("light").title == "The foyer bar"
     assert [e.title for e in engine.journal()] == ["Darkness", "The foyer bar"]
 
 
-def test_variation_example(tmp_path: Path) -> None:
-    engine = Engine.new_game(_story("variation", tmp_path), seed=1)
+def test_variation_example() -> None:
+    engine = Engine.new_game(_story("variation"), seed=1)
     texts = [engine.view().text]
     texts += [engine.choose("yard").text for _ in range(3)]
     assert [t.split("\n")[0] for t in texts] == [
@@ -82,8 +90,8 @@ def test_variation_example(tmp_path: Path) -> None:
     assert engine.view().text == texts[-1]
 
 
-def test_replies_example(tmp_path: Path) -> None:
-    engine = Engine.new_game(_story("replies", tmp_path), seed=1)
+def test_replies_example() -> None:
+    engine = Engine.new_game(_story("replies"), seed=1)
     assert engine.view().reply == ""
     assert engine.choose("bridge").reply == '"Blown," he says. "Since Tuesday."'
     assert engine.choose("bridge").reply == '"Blown," he says, again. "Since Tuesday."'
@@ -106,15 +114,15 @@ def test_replies_example(tmp_path: Path) -> None:
         (["lose", "cross", "report"], "reprimanded"),
     ],
 )
-def test_targets_example(tmp_path: Path, moves: list[str], ending: str) -> None:
-    engine = Engine.new_game(_story("targets", tmp_path), seed=1)
+def test_targets_example(moves: list[str], ending: str) -> None:
+    engine = Engine.new_game(_story("targets"), seed=1)
     for move in moves:
         view = engine.choose(move)
     assert view.ending is not None and view.ending.id == ending
 
 
-def test_flow_example(tmp_path: Path) -> None:
-    engine = Engine.new_game(_story("flow", tmp_path), seed=1)
+def test_flow_example() -> None:
+    engine = Engine.new_game(_story("flow"), seed=1)
     view = engine.view()
     assert view.flow_on and [(c.id, c.text) for c in view.choices] == [("continue", "Continue")]
     view = engine.choose("continue")
@@ -129,8 +137,8 @@ def test_flow_example(tmp_path: Path) -> None:
     assert engine.view().node_id == "dawn"
 
 
-def test_effects_example(tmp_path: Path) -> None:
-    engine = Engine.new_game(_story("effects", tmp_path), seed=1)
+def test_effects_example() -> None:
+    engine = Engine.new_game(_story("effects"), seed=1)
     engine.choose("draw")  # no bucket, no water: thirstier
     assert engine.state.vars["thirst"] == 3 and engine.state.inventory == []
     engine.choose("find")
@@ -142,8 +150,8 @@ def test_effects_example(tmp_path: Path) -> None:
     assert engine.state.vars["thirst"] == 2  # on_enter, only when thirsty
 
 
-def test_values_example(tmp_path: Path) -> None:
-    engine = Engine.new_game(_story("values", tmp_path), seed=1)
+def test_values_example() -> None:
+    engine = Engine.new_game(_story("values"), seed=1)
     assert engine.view().text == "You have not ordered."
     view = engine.choose("tea")
     assert view.text == "You ordered tea."
