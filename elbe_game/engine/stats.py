@@ -43,7 +43,7 @@ def story_stats(
     return {
         "files": len(files),
         "nodes": len(story.nodes),
-        "choices": sum(len(n.choices) for n in nodes),
+        "choices": sum(len(n.choices) for n in nodes if not n.flow),  # Continue is no choice
         "endings": sum(1 for n in nodes if n.ending is not None),
         "words": sum(word_count(n.text.source) for n in nodes),
         "variables": len(story.variables),
