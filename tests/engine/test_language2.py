@@ -371,3 +371,19 @@ def test_flow_on_loops_that_can_leave_are_fine(write_story) -> None:
     # nothing sets last, so the way out never opens: the checker says the ending is
     # unreachable instead of missing the loop
     assert [p[:4] for p in problems] == ["W104", "W103"]  # in file order: nodes, story
+
+
+def test_unknown_items_and_codex_entries_get_a_did_you_mean(write_story) -> None:
+    story = (
+        "story: {id: d, title: D, start: a}\nitems: {lamp: {name: Lamp}}\n"
+        "codex: {river: {title: River, category: place, text: A river.}}\n"
+    )
+    nodes = (
+        "nodes:\n  a: {title: A, text: A., unlocks: [rivr], "
+        "choices: [{text: Go, to: b, effects: {give: lamb}}]}\n"
+        "  b: {title: B, text: B., ending: {id: b, title: B}}\n"
+    )
+    assert _problems(write_story, story, nodes) == [
+        "E013 unknown codex entry 'rivr'; did you mean 'river'? (or declare it under 'codex:')",
+        "E011 unknown item 'lamb'; did you mean 'lamp'? (or declare it under 'items:')",
+    ]
