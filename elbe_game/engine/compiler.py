@@ -8,23 +8,18 @@ that says what to add to the manifest.
 
 from __future__ import annotations
 
-import dataclasses
 from pathlib import Path
 from types import MappingProxyType
 from typing import Any
 
 from . import format as fmt
+from .compileactions import ActionCompiler
 from .diagnostics import Diagnostic
-from .errors import ExpressionError
 from .expressions import (
     BOOL,
     INT,
     STR,
     TYPE_OF,
-    Expression,
-    Scope,
-    compile_expression,
-    constant,
     did_you_mean,
     value_problem,
 )
@@ -41,128 +36,15 @@ from .model import (
     HistoryNote,
     Location,
     Node,
-    Route,
     Story,
     VariableDef,
 )
-from .text import Template, compile_template
+from .text import compile_template
 from .yamlsrc import Path as DataPath
 from .yamlsrc import SourceFile
 
-#: "unknown X" problems, which a file we could not read may explain
-REFERENCE_CODES = frozenset({"E009", "E010", "E011", "E012", "E013", "E014", "E017"})
 
-
-class _Compiler:
-    def __init__(self, merged: Merged, incomplete: bool = False) -> None:
-        self.merged = merged
-        self.incomplete = incomplete
-        self.problems: list[Diagnostic] = []
-        assert merged.info is not None
-        self.language: int = merged.info.value.language
-        sections = merged.sections
-        self.known = {name: set(table) for name, table in sections.items()}
-        variables = [(n, d.value) for n, d in sections["variables"].items() if d.value is not None]
-        var_types = {name: v.type for name, v in variables}
-        values = {
-            name: tuple(v.values)
-            for name, v in variables
-            if v.values is not None and v.type == STR and self.language >= 2
-        }
-        names = set(self.known["nodes"])
-        items = set(self.known["items"])
-        self.values = values
-        self.scope = Scope(var_types, names, items, values=values)
-        self.effect_scope = Scope(var_types, names, items, allow_random=True, values=values)
-
-    def needs(self, src: SourceFile, path: DataPath, construct: str, key: bool = True) -> bool:
-        """True when the story's language has ``construct``; else an E026 saying so."""
-        wanted = fmt.LANGUAGE_INTRODUCED[construct]
-        if self.language >= wanted:
-            return True
-        self.error(
-            src,
-            path,
-            "E026",
-            f"{construct} is story language {wanted}; this story is language "
-            f"{self.language}: add 'language: {wanted}' under 'story:'",
-            key=key,
-        )
-        return False
-
-    # ----------------------------------------------------------------- reporting
-
-    def error(
-        self, src: SourceFile, path: DataPath, code: str, message: str, key: bool = False
-    ) -> None:
-        self._report(src.error(path, code, message, key=key))
-
-    def _report(self, problem: Diagnostic) -> None:
-        if not (self.incomplete and problem.code in REFERENCE_CODES):
-            self.problems.append(problem)
-
-    def location(self, d: Definition) -> Location:
-        line, col = d.source.where(d.path, key=True)
-        return Location(d.source.path, line, col)
-
-    def expression(
-        self,
-        src: SourceFile,
-        path: DataPath,
-        source: str,
-        want: str | None,
-        scope: Scope | None = None,
-    ) -> Expression | None:
-        try:
-            return compile_expression(source, scope or self.scope, want)
-        except ExpressionError as exc:
-            self._expression_problem(src, path, exc)
-            return None
-
-    def template(self, src: SourceFile, path: DataPath, source: str, site: str) -> Template | None:
-        """Compile a text; ``site`` names it in the story (for variation and the tools)."""
-        try:
-            template = compile_template(source, self.scope, site, self.language)
-        except ExpressionError as exc:
-            self._expression_problem(src, path, exc)
-            return None
-
-        def locate(offset: int) -> tuple[int, int]:
-            return src.text_position(path, offset)
-
-        return dataclasses.replace(template, file=src.path, locate=locate)
-
-    def _expression_problem(self, src: SourceFile, path: DataPath, exc: ExpressionError) -> None:
-        line, col = src.text_position(path, exc.offset)
-        self._report(Diagnostic(src.path, line, col, exc.code, exc.message))
-
-    def refs(self, src: SourceFile, path: DataPath, ids: list[str], kind: str) -> list[str]:
-        section = {"item": "items", "codex entry": "codex", "source": "sources"}[kind]
-        code = {"item": "E011", "codex entry": "E013", "source": "E014"}[kind]
-        good = []
-        for i, ident in enumerate(ids):
-            if ident in self.known[section]:
-                good.append(ident)
-            else:
-                where = (*path, i) if len(ids) > 1 or (*path, i) in src.values else path
-                hint = did_you_mean(ident, self.known[section])
-                todo = (
-                    f" (or declare it under '{section}:')"
-                    if hint
-                    else f": declare it under '{section}:'"
-                )
-                self.error(src, where, code, f"unknown {kind} {ident!r}{hint}{todo}")
-        return good
-
-    def node_ref(self, src: SourceFile, path: DataPath, ident: str) -> bool:
-        if ident in self.known["nodes"]:
-            return True
-        hint = did_you_mean(ident, self.known["nodes"])
-        self.error(src, path, "E009", f"unknown target node {ident!r}{hint}")
-        return False
-
-    # ----------------------------------------------------------------- parts
-
+class _Compiler(ActionCompiler):
     def variable(self, name: str, d: Definition) -> VariableDef | None:
         v: fmt.Variable = d.value
         src, path = d.source, d.path
@@ -226,152 +108,6 @@ class _Compiler:
             self.error(src, (*path, "default"), "E029", f"the default {message}")
             ok = False
         return ok
-
-    def effects(
-        self, src: SourceFile, path: DataPath, e: fmt.Effects | list[fmt.Effects] | None
-    ) -> tuple[EffectGroup, ...]:
-        """Effects (a block or a list of blocks), each block with its condition."""
-        if e is None:
-            return ()
-        if isinstance(e, list):
-            if not self.needs(src, path, "a list of effects", key=False):
-                return ()
-            blocks = [(block, (*path, i)) for i, block in enumerate(e)]
-        else:
-            blocks = [(e, path)]
-        groups = []
-        for block, where in blocks:
-            group = self._effect_block(src, where, block)
-            if group is not None:
-                groups.append(group)
-        return tuple(groups)
-
-    def _effect_block(self, src: SourceFile, path: DataPath, e: fmt.Effects) -> EffectGroup | None:
-        cond = None
-        if e.if_ is not None and self.needs(src, (*path, "if"), "'if:' on effects"):
-            cond = self.expression(src, (*path, "if"), e.if_, BOOL)
-            if cond is None:
-                return None
-        out: list[Effect] = []
-        for name, value in e.set.items():
-            expr = self._effect_value(src, (*path, "set", name), name, value, "set")
-            if expr is not None:
-                out.append(Effect("set", name, expr))
-        for name, value in e.add.items():
-            expr = self._effect_value(src, (*path, "add", name), name, value, "add")
-            if expr is not None:
-                out.append(Effect("add", name, expr))
-        for op in ("take", "give", "unlock"):
-            ids = getattr(e, op)
-            ids = [ids] if isinstance(ids, str) else list(ids)
-            kind = "codex entry" if op == "unlock" else "item"
-            out.extend(Effect(op, i) for i in self.refs(src, (*path, op), ids, kind))
-        return EffectGroup(cond, tuple(out))
-
-    def _effect_value(
-        self, src: SourceFile, path: DataPath, name: str, value: Any, op: str
-    ) -> Expression | None:
-        vtype = self.scope.variables.get(name)
-        if vtype is None:
-            if name not in self.known["variables"]:
-                hint = did_you_mean(name, self.known["variables"])
-                self.error(
-                    src,
-                    path,
-                    "E010",
-                    f"unknown variable {name!r}{hint}"
-                    + ("" if hint else ": declare it under 'variables:'"),
-                    key=True,
-                )
-            return None
-        if op == "add" and vtype != INT:
-            self.error(
-                src, path, "E016", f"'add' needs an int variable; {name!r} is {vtype}", key=True
-            )
-            return None
-        if isinstance(value, str):
-            try:
-                expr = compile_expression(value, self.effect_scope, vtype)
-            except ExpressionError as exc:
-                if vtype == STR and exc.code == "E010":
-                    exc = ExpressionError(
-                        exc.message + f"; to set text, quote it: \"'{value}'\"",
-                        exc.offset,
-                        exc.code,
-                    )
-                self._expression_problem(src, path, exc)
-                return None
-            values = self.values.get(name)
-            if values is not None and not self._fits_values(src, path, name, expr, values):
-                return None
-            return expr
-        if TYPE_OF[type(value)] != vtype:
-            self.error(src, path, "E016", f"{name!r} is {vtype}; {value!r} is not")
-            return None
-        return Expression(repr(value), vtype, constant(value), literal=value)
-
-    def _fits_values(
-        self, src: SourceFile, path: DataPath, name: str, expr: Expression, values: tuple[str, ...]
-    ) -> bool:
-        """An enumerated variable takes one of its values: a quoted value, or another
-        enumerated variable whose values are all among them."""
-        if expr.strings is None:
-            self.error(
-                src,
-                path,
-                "E029",
-                f"{name!r} takes one of its values ({', '.join(values)}); "
-                f"{expr.source!r} could be any text: set a quoted value, e.g. \"'{values[0]}'\"",
-            )
-            return False
-        outside = sorted(expr.strings - set(values))
-        if outside:
-            self.error(src, path, "E029", value_problem(name, outside[0], values))
-            return False
-        return True
-
-    def route(
-        self, src: SourceFile, path: DataPath, to: str | list[fmt.Target], what: str
-    ) -> Route | None:
-        """A destination: one node, or {if, to} arms ending in one without 'if'."""
-        if isinstance(to, str):
-            return Route(((None, to),)) if self.node_ref(src, path, to) else None
-        if not self.needs(src, path, "a computed 'to:' (a list of {if, to})", key=False):
-            return None
-        if not to:
-            self.error(
-                src, path, "E006", f"{what} is an empty list: give at least one {{to: node}}"
-            )
-            return None
-        arms: list[tuple[Expression | None, str]] = []
-        ok = True
-        for i, arm in enumerate(to):
-            ok = self.node_ref(src, (*path, i, "to"), arm.to) and ok
-            last = i == len(to) - 1
-            if arm.if_ is None and not last:
-                self.error(
-                    src,
-                    (*path, i),
-                    "E006",
-                    f"only the last arm of {what} may go without 'if' (it is taken when no "
-                    "condition holds); the arms after this one could never be taken",
-                )
-                ok = False
-            elif arm.if_ is not None and last:
-                self.error(
-                    src,
-                    (*path, i),
-                    "E006",
-                    f"the last arm of {what} needs no 'if': it is where the player goes "
-                    "when no condition holds; add one more arm, {to: node}, as the default",
-                )
-                ok = False
-            cond = None
-            if arm.if_ is not None:
-                cond = self.expression(src, (*path, i, "if"), arm.if_, BOOL)
-                ok = ok and cond is not None
-            arms.append((cond, arm.to))
-        return Route(tuple(arms)) if ok else None
 
     def choice(
         self,
