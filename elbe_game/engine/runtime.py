@@ -169,14 +169,14 @@ class Engine:
         state, seen = self.state, self.seen_arms
         taken = self._taken(node.id) if any(c.once for c in node.choices) else set()
         shown: list[ChoiceView] = []
-        fallbacks: list[tuple[Choice, bool]] = []
+        fallbacks: list[Choice] = []
         for choice in node.choices:
             if choice.once and choice.id in taken:
                 continue
             ok = choice.condition is None or bool(choice.condition(state))
             if choice.fallback:
                 if ok:
-                    fallbacks.append((choice, True))
+                    fallbacks.append(choice)
             elif ok or choice.reason is not None:
                 text = choice.text.render(state, advance=advance, seen=seen)
                 shown.append(ChoiceView(choice.id, text, ok, None if ok else choice.reason))
@@ -184,7 +184,7 @@ class Engine:
             return tuple(shown)
         extra = [
             ChoiceView(c.id, c.text.render(state, advance=advance, seen=seen), True)
-            for c, _ in fallbacks
+            for c in fallbacks
         ]
         return (*shown, *extra)
 
