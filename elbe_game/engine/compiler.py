@@ -39,7 +39,7 @@ from .model import (
     Story,
     VariableDef,
 )
-from .text import compile_template
+from .text import Template, compile_template
 from .yamlsrc import Path as DataPath
 from .yamlsrc import SourceFile
 
@@ -228,7 +228,7 @@ class _Compiler(ActionCompiler):
             ending,
             history,
             self.location(d),
-            heading=None if heading is None or heading.plain else heading,
+            heading=None if heading is None or _as_written(heading) else heading,
             flow=flow is not None,
         )
 
@@ -337,3 +337,8 @@ def compile_story(
         map=story_map,
     )
     return story, comp.problems
+
+
+def _as_written(template: Template) -> bool:
+    """The text always renders as its source: no tags and no {{ }} to unescape."""
+    return template.plain and "".join(str(p) for p in template.parts) == template.source

@@ -387,3 +387,12 @@ def test_unknown_items_and_codex_entries_get_a_did_you_mean(write_story) -> None
         "E013 unknown codex entry 'rivr'; did you mean 'river'? (or declare it under 'codex:')",
         "E011 unknown item 'lamb'; did you mean 'lamp'? (or declare it under 'items:')",
     ]
+
+
+def test_literal_braces_in_a_language_2_title(write_story) -> None:
+    root = write_story(
+        {
+            "story.yaml": "story: {id: t, title: T, start: a, language: 2}\nnodes:\n  a: {title: 'Set {{x}}', text: A., ending: {id: a, title: A}}\n"
+        }
+    )
+    assert Engine.new_game(load_story(root)).view().title == "Set {x}"
