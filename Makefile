@@ -55,6 +55,7 @@ coverage: $(TESTING)
 
 schema: $(PLAYING)
 	$(BIN)/elbe-game schema > schema/story.schema.json
+	$(BIN)/python -m elbe_game.authoring.walkformat > schema/walkthrough.schema.json
 
 dist: $(TESTING)
 	rm -rf dist

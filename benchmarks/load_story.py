@@ -36,14 +36,16 @@ def write_story(folder: Path, nodes: int) -> None:
             lines += [
                 f"  n{i}:",
                 f"    title: Node {i}",
-                f"    text: \"{WORDS} {{trust}} {{if has(flare)}}lit{{end}}\"",
+                f'    text: "{WORDS} {{trust}} {{if has(flare)}}lit{{end}}"',
                 "    choices:",
                 f"      - {{text: On, to: n{nxt}, effects: {{add: {{trust: 1}}}}}}",
-                f"      - {{text: Aside, to: n{alt}, id: aside, if: \"trust > 2\", reason: Not yet}}",
+                f'      - {{text: Aside, to: n{alt}, id: aside, if: "trust > 2", reason: Not yet}}',
                 f"      - {{text: Light, to: n{nxt}, id: light, once: true, effects: {{give: flare}}}}",
             ]
         (folder / f"part{f // per_file:03}.yaml").write_text("\n".join(lines) + "\n")
-    (folder / "end.yaml").write_text("nodes:\n  fin: {title: End, text: End., ending: {id: fin, title: End}}\n")
+    (folder / "end.yaml").write_text(
+        "nodes:\n  fin: {title: End, text: End., ending: {id: fin, title: End}}\n"
+    )
 
 
 def best_of(runs: int, fn) -> float:

@@ -10,6 +10,7 @@ text.
 
 from __future__ import annotations
 
+import textwrap
 from collections.abc import Callable
 from pathlib import Path
 from typing import TextIO
@@ -31,6 +32,7 @@ from .plaintext import DEFAULT_WIDTH, render, wrap
 HELP = """\
 Commands:
   1, 2, 3...     take that choice
+  Enter          continue, when the passage flows on (also: c, continue)
   undo           step back one choice
   skip           take the only way on through passages read in an earlier game,
                  up to the next real choice or the next text not read before
@@ -39,6 +41,7 @@ Commands:
   journal        the path so far: passages read and choices made
   reread N       read passage N of the journal again, as you read it then
   codex          the codex entries you have unlocked
+  endings        the endings found in every game, and a hint for each one not found
   save NAME      save the game under NAME
   load NAME      load the game saved under NAME (also: load autosave, load quicksave)
   saves          list the saves
@@ -142,6 +145,7 @@ class PlainGame:
             "journal": self.cmd_journal,
             "reread": self.cmd_reread,
             "codex": self.cmd_codex,
+            "endings": self.cmd_endings,
             "save": self.cmd_save,
             "load": self.cmd_load,
             "saves": self.cmd_saves,
@@ -183,6 +187,9 @@ class PlainGame:
 
     def handle(self, line: str) -> bool | None:
         """Act on one line. True means: leave the game."""
+        if self.session.view().flow_on and line.lower() in ("", "c", "continue"):
+            self.take(1)
+            return None
         if not line:
             self.say(
                 AFTER_THE_END
@@ -227,6 +234,9 @@ class PlainGame:
     # ---------------------------------------------------------------- showing
 
     def show(self, view: PassageView) -> None:
+        if view.reply:  # what the choice just taken answered, before where it led
+            self.say(render(view.reply, self.width))
+            self.say()
         self.say(view.title)
         header = ", ".join(p for p in (view.header.date, view.header.time) if p)
         if view.header.place:
@@ -241,6 +251,9 @@ class PlainGame:
             self.say()
         if view.ending is not None:
             self.show_ending(view)
+            return
+        if view.flow_on:
+            self.say("Continue: press Enter.")
             return
         self.say("Choices:")
         for i, choice in enumerate(view.choices, 1):
@@ -334,6 +347,9 @@ class PlainGame:
                 self.para(f"{entry.turn + 1}. {entry.title} (you are here)")
             else:
                 self.para(f"{entry.turn + 1}. {entry.title}: {entry.choice_text}")
+                if entry.reply:
+                    width = max(self.width - 4, 20) if self.width else 0
+                    self.say(textwrap.indent(render(entry.reply, width), "    "))
         self.say("(Type reread and a number to read a passage again.)")
 
     def cmd_reread(self, number: str) -> None:
@@ -353,6 +369,8 @@ class PlainGame:
         if entry.choice_text is not None:
             self.say()
             self.para(f"You chose: {entry.choice_text}")
+            if entry.reply:
+                self.say(render(entry.reply, self.width))
 
     def cmd_codex(self, _: str) -> None:
         entries = self.session.codex()
@@ -360,6 +378,18 @@ class PlainGame:
             self.say("No codex entries yet.")
         for entry in entries:
             self.say(render(f"{entry.title} ({entry.category}): {entry.text.strip()}", self.width))
+
+    def cmd_endings(self, _: str) -> None:
+        gallery = self.session.endings()
+        found = sum(1 for e in gallery if e.found)
+        self.say(f"Endings found in every game: {found} of {len(gallery)}.")
+        for number, ending in enumerate(gallery, 1):
+            if ending.found:
+                label = {"alternate": ", alternate history", "historical": ", historical"}
+                text = f"{ending.title}{label.get(ending.kind, '')}: found."
+            else:
+                text = f"Not found yet{': ' + ending.hint if ending.hint else '.'}"
+            self.say(wrap(text, self.width, f"  {number}. ", "     "))
 
     def cmd_save(self, name: str) -> None:
         if not name:

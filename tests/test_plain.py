@@ -248,3 +248,33 @@ def test_render_drops_emphasis_markers() -> None:
     assert render("The *Soldbuch* and **Meeting on the Elbe**; 2 * 3 stays.") == (
         "The Soldbuch and Meeting on the Elbe; 2 * 3 stays."
     )
+
+
+CLOAK = Path(__file__).resolve().parent / "fixtures" / "cloak"
+FLOW = Path(__file__).resolve().parent / "fixtures" / "constructs" / "flow"
+
+
+def test_a_reply_is_printed_before_the_passage_it_leads_to(play) -> None:
+    _, out = play(CLOAK, ["3", "1", "journal"])
+    after = out.split("> ")[2]  # what the second choice printed
+    assert after.lstrip("\n").startswith(
+        "In the dark? Your foot scuffs through something soft on the floor.\n\nDarkness\n"
+    )
+    journal = out.split("> ")[3]
+    assert "2. Darkness: Feel your way forward\n    In the dark? Your foot scuffs" in journal
+
+
+@pytest.mark.parametrize("key", ["", "c", "continue", "1"])
+def test_a_flow_on_passage_continues_on_enter(play, key: str) -> None:
+    _, out = play(FLOW, [key, key])
+    screens = out.split("> ")
+    assert screens[0].startswith("Night\n") and "Continue: press Enter." in screens[0]
+    assert "Choices:" not in screens[0]
+    assert "\nDawn\n" in screens[1]
+    assert "\nThe road\n" in screens[2] and "The end: The road." in screens[2]
+
+
+def test_a_neutral_ending_has_no_label(play) -> None:
+    _, out = play(CLOAK, ["2", "1", "1", "3", "1"])
+    assert "The end: The message read.\n" in out
+    assert "alternate history" not in out

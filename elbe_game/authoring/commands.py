@@ -89,6 +89,11 @@ def add_commands(subparsers: Any) -> None:
         metavar="N",
         help=f"bound of the exhaustive search (default {DEFAULT_MAX_STATES})",
     )
+    p.add_argument(
+        "--strict",
+        action="store_true",
+        help="also fail on nodes never reached and conditions never true",
+    )
     add_format(p, "text", "json")
 
     g = command(
@@ -208,7 +213,9 @@ def _progress(enabled: bool) -> Iterator[Callable[[str, int | None], Callable[[i
 def cmd_playtest(args: argparse.Namespace) -> int:
     story, folder = _story(args)
     with _progress(sys.stderr.isatty() and sys.stdout.isatty()) as progress:
-        report = playtest(story, args.runs, args.seed, args.max_steps, args.max_states, progress)
+        report = playtest(
+            story, args.runs, args.seed, args.max_steps, args.max_states, progress, args.strict
+        )
     if args.format == "json":
         print(json.dumps(report.to_json(), indent=2, ensure_ascii=False))
     else:

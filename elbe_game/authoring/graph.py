@@ -3,7 +3,10 @@
 Nodes are grouped by act when every node id carries an act prefix (``a1_``, ``a2_``...)
 and by file otherwise (``--cluster`` chooses). The start is drawn bold, endings as
 rounded boxes (alternate-history endings in their own colour), nodes with a history
-note marked with a dagger; a conditional choice is a dashed edge labelled ``if ...``.
+note marked with a dagger. Each edge is labelled with the choice's text; a conditional
+choice is a dashed edge whose label adds ``if ...``, and a computed target has one
+dashed edge per arm (``if ...``, the last ``otherwise``). A flow-on passage's edge is
+labelled "Continue".
 """
 
 from __future__ import annotations
@@ -17,6 +20,7 @@ from ..engine.model import Choice, Node
 
 _ACT = re.compile(r"^(a\d+)_")
 _LABEL_MAX = 40
+_TEXT_MAX = 30
 
 
 def clusters(story: Story, by: str = "auto") -> dict[str, list[Node]]:
@@ -36,8 +40,24 @@ def _short(text: str) -> str:
     return text if len(text) <= _LABEL_MAX else text[: _LABEL_MAX - 1] + "…"
 
 
-def _edge_label(choice: Choice) -> str:
-    return f"if {choice.condition.source}" if choice.condition is not None else ""
+def _short_to(text: str, limit: int) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def _edge_label(choice: Choice, arm: int) -> tuple[str, bool]:
+    """The label of the edge for ``arm`` of ``choice``'s route, and whether it is dashed
+    (it depends on a condition)."""
+    conditions = []
+    if choice.condition is not None:
+        conditions.append(f"if {choice.condition.source}")
+    if choice.route.computed:
+        cond = choice.route.arms[arm][0]
+        conditions.append(f"if {cond.source}" if cond is not None else "otherwise")
+    label = _short_to(choice.text.source, _TEXT_MAX)
+    if conditions:
+        label += " · " + _short_to("; ".join(conditions), _LABEL_MAX)
+    return label, bool(conditions)
 
 
 def _node_title(node: Node) -> str:
@@ -65,12 +85,12 @@ def mermaid(story: Story, by: str = "auto") -> str:
             shape = f"([{label}])" if node.ending is not None else f"[{label}]"
             lines.append(f"    {_mid(node.id)}{shape}")
         lines.append("  end")
-    for node, choice in _edges(story):
-        label = _edge_label(choice)
-        if label:
-            lines.append(f"  {_mid(node.id)} -. {q(_short(label))} .-> {_mid(choice.target)}")
+    for node, choice, arm, target in _edges(story):
+        label, dashed = _edge_label(choice, arm)
+        if dashed:
+            lines.append(f"  {_mid(node.id)} -. {q(label)} .-> {_mid(target)}")
         else:
-            lines.append(f"  {_mid(node.id)} --> {_mid(choice.target)}")
+            lines.append(f"  {_mid(node.id)} -- {q(label)} --> {_mid(target)}")
     lines += [
         "  classDef start stroke-width:4px,stroke:#1f6f3f",
         "  classDef ending fill:#e8e0c8,stroke:#6b5a2e",
@@ -107,18 +127,20 @@ def dot(story: Story, by: str = "auto") -> str:
                 attrs.append('color="#123b6e"')
             lines.append(f"    {q(node.id)} [{', '.join(attrs)}];")
         lines.append("  }")
-    for node, choice in _edges(story):
-        label = _edge_label(choice)
-        style = f" [style=dashed, label={q(_short(label))}]" if label else ""
-        lines.append(f"  {q(node.id)} -> {q(choice.target)}{style};")
+    for node, choice, arm, target in _edges(story):
+        label, dashed = _edge_label(choice, arm)
+        style = "style=dashed, " if dashed else ""
+        lines.append(f"  {q(node.id)} -> {q(target)} [{style}label={q(label)}];")
     lines.append("}")
     return "\n".join(lines) + "\n"
 
 
-def _edges(story: Story) -> Iterator[tuple[Node, Choice]]:
+def _edges(story: Story) -> Iterator[tuple[Node, Choice, int, str]]:
+    """(node, choice, arm number, target) for every way on."""
     for node in story.nodes.values():
         for choice in node.choices:
-            yield node, choice
+            for arm, (_, target) in enumerate(choice.route.arms):
+                yield node, choice, arm, target
 
 
 def _classes(story: Story) -> dict[str, list[str]]:

@@ -42,6 +42,7 @@ class RandomResult:
     ending_hits: Counter[str] = field(default_factory=Counter)
     choice_hits: Counter[tuple[str, str]] = field(default_factory=Counter)
     problems: dict[tuple[str, str, str], Problem] = field(default_factory=dict)
+    arms: set[object] = field(default_factory=set)  # (site, arm) of every text branch shown
 
 
 def random_runs(
@@ -95,6 +96,7 @@ def _one_run(
 
     try:
         engine = Engine.new_game(story, seed=run_seed)
+        engine.seen_arms = result.arms
         view = engine.view()
         result.node_hits[view.node_id] += 1
         steps = 0
@@ -127,12 +129,38 @@ def _one_run(
         problem(kind, message)
 
 
+@dataclass(frozen=True)
+class TextBranch:
+    """An {if} arm or an alternative of a passage's text."""
+
+    node: str
+    site: str
+    label: str
+    where: str  # file:line:column
+
+    def __str__(self) -> str:
+        return f"{self.where}: {self.site} {self.label}"
+
+
+def text_branches(story: Story) -> dict[tuple[str, int], TextBranch]:
+    """Every text branch of the story, by (site, arm number)."""
+    out: dict[tuple[str, int], TextBranch] = {}
+    for node in story.nodes.values():
+        for template in node.templates():
+            for number, arm in enumerate(template.arms):
+                line, column = template.position(arm)
+                where = f"{template.file}:{line}:{column}"
+                out[(template.site, number)] = TextBranch(node.id, template.site, arm.label, where)
+    return out
+
+
 @dataclass
 class PlaytestReport:
     story: Story
     exhaustive: ExploreResult
     random: RandomResult
     seconds: float
+    strict: bool = False
 
     @property
     def problems(self) -> list[Problem]:
@@ -172,8 +200,40 @@ class PlaytestReport:
         ]
 
     @property
+    def branches_missed(self) -> list[TextBranch]:
+        """Text branches of reached passages that no game showed."""
+        shown = self.exhaustive.arms | self.random.arms
+        visited = self.visited
+        return [
+            branch
+            for key, branch in text_branches(self.story).items()
+            if branch.node in visited and key not in shown
+        ]
+
+    @property
+    def conditions_never_true(self) -> list[str]:
+        return _conditions(self.story, self.exhaustive, want_true=True)
+
+    @property
+    def failures(self) -> list[str]:
+        """Why the playtest fails, one phrase each (empty: it passes)."""
+        out = []
+        if self.problems:
+            out.append(f"{len(self.problems)} errors")
+        if self.endings_missed:
+            out.append(f"{len(self.endings_missed)} endings never reached")
+        if not self.exhaustive.complete:
+            out.append("the exhaustive pass stopped at its bound")
+        if self.strict:
+            if self.unvisited:
+                out.append(f"{len(self.unvisited)} nodes never reached")
+            if self.conditions_never_true:
+                out.append(f"{len(self.conditions_never_true)} conditions never true")
+        return out
+
+    @property
     def ok(self) -> bool:
-        return not self.problems and not self.endings_missed
+        return not self.failures
 
     def to_json(self) -> dict[str, Any]:
         ex = self.exhaustive
@@ -197,21 +257,36 @@ class PlaytestReport:
                 "endings_reached": sorted(ex.endings),
                 "conditions_never_true": _conditions(self.story, ex, want_true=True),
                 "conditions_never_false": _conditions(self.story, ex, want_true=False),
+                "sampled_nodes": dict(sorted(ex.sampled.items())),
             },
+            "text_branches_never_shown": [
+                {"node": b.node, "site": b.site, "branch": b.label, "where": b.where}
+                for b in self.branches_missed
+            ],
+            "strict": self.strict,
+            "ok": self.ok,
+            "failures": self.failures,
             "seconds": round(self.seconds, 3),
         }
 
 
 def _conditions(story: Story, ex: ExploreResult, want_true: bool) -> list[str]:
-    """Conditions seen on one side only (in reached nodes): ``node.choice``."""
+    """Conditions seen on one side only (in reached nodes): ``node.choice`` for a
+    choice's ``if``, ``node.choice.to[i]`` for the i-th arm of a computed target."""
     seen = ex.cond_true if want_true else ex.cond_false
-    return [
-        f"{n.id}.{c.id}"
-        for n in story.nodes.values()
-        if n.id in ex.nodes
-        for c in n.choices
-        if c.condition is not None and (n.id, c.id) not in seen
-    ]
+    out = []
+    for n in story.nodes.values():
+        if n.id not in ex.nodes:
+            continue
+        for c in n.choices:
+            refs = [(c.id, c.condition)]
+            refs += [(f"{c.id}.to[{i}]", cond) for i, (cond, _) in enumerate(c.route.arms, 1)]
+            out += [
+                f"{n.id}.{ref}"
+                for ref, cond in refs
+                if cond is not None and (n.id, ref) not in seen
+            ]
+    return out
 
 
 def playtest(
@@ -221,12 +296,14 @@ def playtest(
     max_steps: int | None = None,
     max_states: int = DEFAULT_MAX_STATES,
     progress: Callable[[str, int | None], Callable[[int], None]] | None = None,
+    strict: bool = False,
 ) -> PlaytestReport:
-    """Both passes. ``progress(label, total)`` may return a callback advanced per unit."""
+    """Both passes. ``progress(label, total)`` may return a callback advanced per unit.
+    ``strict``: nodes never reached and conditions never true fail the playtest too."""
     began = time.perf_counter()
     ex = explore(story, max_states, seed, progress("exhaustive", None) if progress else None)
     rnd = random_runs(story, runs, seed, max_steps, progress("random", runs) if progress else None)
-    return PlaytestReport(story, ex, rnd, time.perf_counter() - began)
+    return PlaytestReport(story, ex, rnd, time.perf_counter() - began, strict)
 
 
 def format_text(report: PlaytestReport, story_dir: str) -> list[str]:
@@ -237,7 +314,16 @@ def format_text(report: PlaytestReport, story_dir: str) -> list[str]:
     def at(node_id: str) -> str:
         return str(nodes[node_id].where) if node_id in nodes else story_dir
 
-    bound = "complete" if ex.complete else f"STOPPED at the bound of {ex.max_states} states"
+    if not ex.complete:
+        bound = f"STOPPED at the bound of {ex.max_states} states: raise --max-states"
+    elif ex.sampled:
+        crowded = len(ex.sampled)
+        bound = (
+            f"complete by coverage: at {crowded} crowded node{'s' if crowded != 1 else ''}, "
+            f"{sum(ex.sampled.values())} states that showed nothing new were not followed"
+        )
+    else:
+        bound = "complete"
     lines = [
         f"playtest: {story.title} ({story_dir}): {len(nodes)} nodes, {len(story.endings)} endings",
         f"exhaustive pass: {ex.states} distinct states ({bound})",
@@ -260,10 +346,14 @@ def format_text(report: PlaytestReport, story_dir: str) -> list[str]:
             choice = nodes[node_id].choice(choice_id)
             where = choice.where if choice else nodes[node_id].where
             lines.append(f"  {where}: {node_id}.{choice_id}")
-    never_true = _conditions(story, ex, want_true=True)
+    never_true = report.conditions_never_true
     if never_true:
         lines.append("conditions never true in the exhaustive pass:")
         lines += [f"  {_choice_where(story, ref)}: {ref}" for ref in never_true]
+    unshown = report.branches_missed
+    if unshown:
+        lines.append("text branches no game showed (in reached passages):")
+        lines += [f"  {branch}" for branch in unshown]
     problems = report.problems
     if problems:
         lines.append(f"errors ({len(problems)}):")
@@ -278,17 +368,14 @@ def format_text(report: PlaytestReport, story_dir: str) -> list[str]:
                 )
             else:
                 lines.append("    found by the exhaustive pass (shortest path)")
-    verdict = (
-        "OK"
-        if report.ok
-        else (f"{len(problems)} errors, {len(report.endings_missed)} endings never reached")
-    )
+    verdict = "OK" if report.ok else "FAILED: " + ", ".join(report.failures)
     lines.append(f"{verdict} ({report.seconds:.2f} s)")
     return lines
 
 
 def _choice_where(story: Story, ref: str) -> str:
     node_id, _, choice_id = ref.partition(".")
+    choice_id = choice_id.split(".", 1)[0]
     node = story.nodes[node_id]
     choice = node.choice(choice_id)
     return str(choice.where if choice else node.where)

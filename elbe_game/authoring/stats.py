@@ -1,7 +1,7 @@
 """``elbe-game stats``: how big the story is, in total and per file (like ``inklecate -s``).
 
-Words are the passage texts (as ``check`` counts them) plus the choice texts, history
-notes and ending timelines the player also reads; reading time assumes
+Words are the passage texts (as ``check`` counts them) plus the choice texts, replies,
+history notes and ending timelines the player also reads; reading time assumes
 ``WORDS_PER_MINUTE``. The text source is counted, so ``{if}`` branches count in full.
 """
 
@@ -37,7 +37,12 @@ class Counts:
 
 
 def node_words(node: Node) -> int:
-    words = word_count(node.text.source) + sum(word_count(c.text.source) for c in node.choices)
+    choices = () if node.flow else node.choices  # a flow-on passage's Continue is the game's
+    words = word_count(node.text.source)
+    for choice in choices:
+        words += word_count(choice.text.source)
+        if choice.reply is not None:
+            words += word_count(choice.reply.source)
     if node.history is not None:
         words += word_count(node.history.text)
     if node.ending is not None:
@@ -57,7 +62,7 @@ def story_counts(story: Story) -> tuple[Counts, list[Counts]]:
         counts = of(node.where.file)
         counts.nodes += 1
         counts.words += node_words(node)
-        counts.choices += len(node.choices)
+        counts.choices += 0 if node.flow else len(node.choices)
         counts.endings += node.ending is not None
         counts.history_notes += node.history is not None
     for var in story.variables.values():
@@ -99,7 +104,7 @@ def format_table(total: Counts, per_file: list[Counts]) -> list[str]:
 
     rule = "  ".join("-" * w for w in widths)
     note = (
-        "words: all a player reads (passages, choices, history notes, endings' timelines); "
+        "words: all a player reads (passages, choices, replies, history notes, endings' timelines); "
         "`check` counts passage text only"
     )
     return [line(head), rule, *(line(r) for r in rows[:-1]), rule, line(rows[-1]), "", note]

@@ -15,6 +15,8 @@ A walkthrough is a ``*.walk.yaml`` file (the suffix keeps the story loader away)
         has: [map_case]                 # expect: the player carries these items
         offered: [mulde_hold]           # expect: these choices are available
         choose: Hold at the line        # text: exact, or a unique part of it (any case)
+      - reply: nobody answers           # expect: the reply shown contains this text
+        choose: continue                # a flow-on passage's one choice
       - ending: held_the_line           # expect: the game ended with this ending
 
 In a step the expectations are checked first, against the passage being shown, and
@@ -33,10 +35,9 @@ from ..engine.expressions import TYPE_OF
 from ..engine.yamlsrc import SourceFile, parse_file
 from .common import AuthoringError
 from .devstart import prepare_engine
+from .walkformat import STEP_KEYS, TOP_KEYS
 
 SUFFIX = ".walk.yaml"
-TOP_KEYS = {"title", "story", "seed", "player", "start_at", "set", "steps"}
-STEP_KEYS = ("node", "vars", "has", "offered", "ending", "choose")
 
 
 @dataclass
@@ -131,6 +132,8 @@ def _check_step(step: Any, where: tuple[str | int, ...], bad: Any) -> None:
             raise bad(at, f"unknown step key {key!r} (known: {', '.join(STEP_KEYS)})", True)
         if key in ("node", "ending", "choose") and not isinstance(value, str):
             raise bad(at, f"{key!r} takes one id (or, for 'choose', a choice's text)")
+        if key == "reply" and not isinstance(value, str):
+            raise bad(at, "'reply' takes the text (or a part of it) the reply shows")
         if key in ("has", "offered") and not (
             isinstance(value, list) and all(isinstance(v, str) for v in value)
         ):
@@ -201,6 +204,11 @@ def _apply(
         missing = [c for c in want if c not in offered]
         if missing:
             return f"expected {', '.join(missing)} on offer; offered: {', '.join(offered)}", view
+    elif key == "reply":
+        shown = " ".join(view.reply.split())
+        if " ".join(want.split()).casefold() not in shown.casefold():
+            got = f"the reply was {shown!r}" if shown else "there was no reply"
+            return f"expected a reply with {want!r}, but {got}", view
     else:
         return _choose(engine, view, want)
     return None, view

@@ -1,7 +1,9 @@
 """Merged story files -> the frozen, compiled ``Story``.
 
 Resolves every reference (targets, variables, items, codex entries, sources), compiles
-every expression and template, and reports each problem at its file:line:column.
+every expression and template, and reports each problem at its file:line:column. A
+construct newer than the story's language (``format.LANGUAGE_INTRODUCED``) is an E026
+that says what to add to the manifest.
 """
 
 from __future__ import annotations
@@ -11,100 +13,38 @@ from types import MappingProxyType
 from typing import Any
 
 from . import format as fmt
+from .compileactions import ActionCompiler
 from .diagnostics import Diagnostic
-from .errors import ExpressionError
 from .expressions import (
     BOOL,
     INT,
     STR,
     TYPE_OF,
-    Expression,
-    Scope,
-    compile_expression,
-    constant,
+    did_you_mean,
+    value_problem,
 )
+from .flow import flow_loops
 from .mapcompile import compile_map
 from .merge import Definition, Merged
-from .model import Choice, Effect, Ending, HistoryNote, Location, Node, Story, VariableDef
+from .model import (
+    CONTINUE,
+    CONTINUE_TEXT,
+    Choice,
+    Effect,
+    EffectGroup,
+    Ending,
+    HistoryNote,
+    Location,
+    Node,
+    Story,
+    VariableDef,
+)
 from .text import Template, compile_template
 from .yamlsrc import Path as DataPath
 from .yamlsrc import SourceFile
 
-#: "unknown X" problems, which a file we could not read may explain
-REFERENCE_CODES = frozenset({"E009", "E010", "E011", "E012", "E013", "E014", "E017"})
 
-
-class _Compiler:
-    def __init__(self, merged: Merged, incomplete: bool = False) -> None:
-        self.merged = merged
-        self.incomplete = incomplete
-        self.problems: list[Diagnostic] = []
-        sections = merged.sections
-        self.known = {name: set(table) for name, table in sections.items()}
-        var_types = {
-            name: d.value.type for name, d in sections["variables"].items() if d.value is not None
-        }
-        names = set(self.known["nodes"])
-        items = set(self.known["items"])
-        self.scope = Scope(var_types, names, items)
-        self.effect_scope = Scope(var_types, names, items, allow_random=True)
-
-    # ----------------------------------------------------------------- reporting
-
-    def error(
-        self, src: SourceFile, path: DataPath, code: str, message: str, key: bool = False
-    ) -> None:
-        self._report(src.error(path, code, message, key=key))
-
-    def _report(self, problem: Diagnostic) -> None:
-        if not (self.incomplete and problem.code in REFERENCE_CODES):
-            self.problems.append(problem)
-
-    def location(self, d: Definition) -> Location:
-        line, col = d.source.where(d.path, key=True)
-        return Location(d.source.path, line, col)
-
-    def expression(
-        self,
-        src: SourceFile,
-        path: DataPath,
-        source: str,
-        want: str | None,
-        scope: Scope | None = None,
-    ) -> Expression | None:
-        try:
-            return compile_expression(source, scope or self.scope, want)
-        except ExpressionError as exc:
-            self._expression_problem(src, path, exc)
-            return None
-
-    def template(self, src: SourceFile, path: DataPath, source: str) -> Template | None:
-        try:
-            return compile_template(source, self.scope)
-        except ExpressionError as exc:
-            self._expression_problem(src, path, exc)
-            return None
-
-    def _expression_problem(self, src: SourceFile, path: DataPath, exc: ExpressionError) -> None:
-        line, col = src.text_position(path, exc.offset)
-        self._report(Diagnostic(src.path, line, col, exc.code, exc.message))
-
-    def refs(self, src: SourceFile, path: DataPath, ids: list[str], kind: str) -> list[str]:
-        section = {"item": "items", "codex entry": "codex", "source": "sources"}[kind]
-        code = {"item": "E011", "codex entry": "E013", "source": "E014"}[kind]
-        good = []
-        for i, ident in enumerate(ids):
-            if ident in self.known[section]:
-                good.append(ident)
-            else:
-                where = (*path, i) if len(ids) > 1 or (*path, i) in src.values else path
-                self.error(
-                    src, where, code, f"unknown {kind} {ident!r}: declare it under '{section}:'"
-                )
-        return good
-
-    # ----------------------------------------------------------------- parts
-
+class _Compiler(ActionCompiler):
     def variable(self, name: str, d: Definition) -> VariableDef | None:
         v: fmt.Variable = d.value
         src, path = d.source, d.path
@@ -125,6 +65,10 @@ class _Compiler:
                     src, (*path, "default"), "E021", f"default {v.default} is outside {low}..{high}"
                 )
                 ok = False
+        values: tuple[str, ...] | None = None
+        if v.values is not None and self.needs(src, (*path, "values"), "'values:' on a variable"):
+            ok = self._values(src, path, name, v) and ok
+            values = tuple(v.values)
         if not ok:
             return None
         return VariableDef(
@@ -137,102 +81,100 @@ class _Compiler:
             v.label or name,
             v.description,
             self.location(d),
+            values,
         )
 
-    def effects(self, src: SourceFile, path: DataPath, e: fmt.Effects | None) -> tuple[Effect, ...]:
-        out: list[Effect] = []
-        if e is not None:
-            for name, value in e.set.items():
-                expr = self._effect_value(src, (*path, "set", name), name, value, "set")
-                if expr is not None:
-                    out.append(Effect("set", name, expr))
-            for name, value in e.add.items():
-                expr = self._effect_value(src, (*path, "add", name), name, value, "add")
-                if expr is not None:
-                    out.append(Effect("add", name, expr))
-            for op in ("take", "give", "unlock"):
-                ids = getattr(e, op)
-                ids = [ids] if isinstance(ids, str) else list(ids)
-                kind = "codex entry" if op == "unlock" else "item"
-                out.extend(Effect(op, i) for i in self.refs(src, (*path, op), ids, kind))
-        return tuple(out)
-
-    def _effect_value(
-        self, src: SourceFile, path: DataPath, name: str, value: Any, op: str
-    ) -> Expression | None:
-        vtype = self.scope.variables.get(name)
-        if vtype is None:
-            if name not in self.known["variables"]:
-                self.error(
-                    src,
-                    path,
-                    "E010",
-                    f"unknown variable {name!r}: declare it under 'variables:'",
-                    key=True,
-                )
-            return None
-        if op == "add" and vtype != INT:
+    def _values(self, src: SourceFile, path: DataPath, name: str, v: fmt.Variable) -> bool:
+        """An enumerated variable: str, each value once, the default among them."""
+        assert v.values is not None
+        if v.type != STR:
             self.error(
-                src, path, "E016", f"'add' needs an int variable; {name!r} is {vtype}", key=True
+                src,
+                (*path, "values"),
+                "E029",
+                f"'values' apply to str variables, not {v.type}",
+                key=True,
             )
-            return None
-        if isinstance(value, str):
-            try:
-                expr = compile_expression(value, self.effect_scope, vtype)
-            except ExpressionError as exc:
-                if vtype == STR and exc.code == "E010":
-                    exc = ExpressionError(
-                        exc.message + f"; to set text, quote it: \"'{value}'\"",
-                        exc.offset,
-                        exc.code,
-                    )
-                self._expression_problem(src, path, exc)
-                return None
-            return expr
-        if TYPE_OF[type(value)] != vtype:
-            self.error(src, path, "E016", f"{name!r} is {vtype}; {value!r} is not")
-            return None
-        return Expression(repr(value), vtype, constant(value))
+            return False
+        ok = True
+        for i, value in enumerate(v.values):
+            if value in v.values[:i]:
+                self.error(
+                    src, (*path, "values", i), "E029", f"the value {value!r} is listed twice"
+                )
+                ok = False
+        if isinstance(v.default, str) and v.default not in v.values:
+            message = value_problem(name, v.default, tuple(v.values))
+            self.error(src, (*path, "default"), "E029", f"the default {message}")
+            ok = False
+        return ok
 
     def choice(
-        self, src: SourceFile, path: DataPath, c: fmt.Choice, seen: dict[str, DataPath]
+        self,
+        src: SourceFile,
+        path: DataPath,
+        c: fmt.Choice,
+        seen: dict[str, DataPath],
+        node_id: str,
     ) -> Choice | None:
-        cid = c.id or c.to
-        if cid in seen:
+        default_id = c.to if isinstance(c.to, str) else None
+        cid = c.id or default_id
+        if cid is None:
+            self.error(
+                src,
+                path,
+                "E007",
+                "a choice with a computed 'to:' needs an 'id:' (saves record choices by id)",
+                key=True,
+            )
+        elif cid in seen:
             hint = "" if c.id else "; two choices lead to the same node, so give each an 'id:'"
             self.error(src, path, "E019", f"choice id {cid!r} is used twice in this node{hint}")
-        seen[cid] = path
-        if c.to not in self.known["nodes"]:
-            self.error(src, (*path, "to"), "E009", f"unknown target node {c.to!r}")
-        text = self.template(src, (*path, "text"), c.text)
+        if cid is not None:
+            seen[cid] = path
+        route = self.route(src, (*path, "to"), c.to, "'to:'")
+        text = self.template(src, (*path, "text"), c.text, f"{node_id}.{cid}.text")
         cond = self.expression(src, (*path, "if"), c.if_, BOOL) if c.if_ is not None else None
         effects = self.effects(src, (*path, "effects"), c.effects)
-        if text is None or (c.if_ is not None and cond is None):
+        reply = None
+        if c.reply is not None and self.needs(src, (*path, "reply"), "a choice's 'reply:'"):
+            reply = self.template(src, (*path, "reply"), c.reply, f"{node_id}.{cid}.reply")
+            if reply is None:
+                return None
+        if text is None or route is None or cid is None or (c.if_ is not None and cond is None):
             return None
         line, col = src.where(path)
         return Choice(
             cid,
             text,
-            c.to,
+            route,
             cond,
             c.reason,
             c.once,
             c.fallback,
             effects,
             Location(src.path, line, col),
+            reply,
         )
 
     def node(self, node_id: str, d: Definition) -> Node | None:
         n: fmt.Node = d.value
         src, path = d.source, d.path
         before = len(self.problems)
-        text = self.template(src, (*path, "text"), n.text)
+        heading = None
+        if self.language >= 2:
+            heading = self.template(src, (*path, "title"), n.title, f"{node_id}.title")
+        text = self.template(src, (*path, "text"), n.text, f"{node_id}.text")
         on_enter = self.effects(src, (*path, "on_enter"), n.on_enter)
         unlocks = self.refs(src, (*path, "unlocks"), list(n.unlocks), "codex entry")
         seen: dict[str, DataPath] = {}
         choices = [
-            self.choice(src, (*path, "choices", i), c, seen) for i, c in enumerate(n.choices)
+            self.choice(src, (*path, "choices", i), c, seen, node_id)
+            for i, c in enumerate(n.choices)
         ]
+        flow = self._flow(src, path, n, node_id)
+        if flow is not None:
+            choices = [flow]
         history = None
         if n.history is not None:
             sources = self.refs(
@@ -249,7 +191,11 @@ class _Compiler:
                         list(entry.sources),
                         "source",
                     )
-            ending = Ending(n.ending.id, n.ending.title, n.ending.kind, n.ending.timeline)
+            if n.ending.kind == "neutral":
+                self.needs(src, (*path, "ending", "kind"), "'kind: neutral'", key=False)
+            ending = Ending(
+                n.ending.id, n.ending.title, n.ending.kind, n.ending.timeline, n.ending.hint
+            )
             if n.choices:
                 self.error(
                     src,
@@ -258,17 +204,20 @@ class _Compiler:
                     "an ending node has no choices; move them or drop 'ending:'",
                     key=True,
                 )
-        elif not n.choices:
+        elif not n.choices and n.next is None:
             self.error(
                 src,
                 path,
                 "E018",
-                f"node {node_id!r} has no choices and is not an ending: add choices, or an 'ending:'",
+                f"node {node_id!r} has no choices and is not an ending: add choices, "
+                "an 'ending:', or 'next:' to flow on to another passage",
                 key=True,
             )
         if len(self.problems) > before or text is None:
             return None
-        effects = on_enter + tuple(Effect("unlock", u) for u in unlocks)
+        effects = on_enter
+        if unlocks:
+            effects += (EffectGroup(None, tuple(Effect("unlock", u) for u in unlocks)),)
         return Node(
             node_id,
             n.title,
@@ -281,6 +230,31 @@ class _Compiler:
             ending,
             history,
             self.location(d),
+            heading=None if heading is None or _as_written(heading) else heading,
+            flow=flow is not None,
+        )
+
+    def _flow(self, src: SourceFile, path: DataPath, n: fmt.Node, node_id: str) -> Choice | None:
+        """A flow-on passage's one choice, CONTINUE, to its ``next``."""
+        if n.next is None or not self.needs(src, (*path, "next"), "a flow-on passage ('next:')"):
+            return None
+        clash = "choices" if n.choices else "ending" if n.ending is not None else None
+        if clash is not None:
+            self.error(
+                src,
+                (*path, "next"),
+                "E027",
+                f"a flow-on passage ('next:') has no {clash}: drop 'next:' or the {clash}",
+                key=True,
+            )
+            return None
+        route = self.route(src, (*path, "next"), n.next, "'next:'")
+        if route is None:
+            return None
+        text = compile_template(CONTINUE_TEXT, self.scope, f"{node_id}.{CONTINUE}.text")
+        line, col = src.where((*path, "next"), key=True)
+        return Choice(
+            CONTINUE, text, route, None, None, False, False, (), Location(src.path, line, col)
         )
 
 
@@ -292,12 +266,17 @@ def compile_story(
     sections = merged.sections
     info: fmt.StoryInfo = merged.info.value
     if info.start not in comp.known["nodes"]:
+        hint = did_you_mean(info.start, comp.known["nodes"])
         comp.error(
             merged.info.source,
             ("story", "start"),
             "E017",
-            f"the start node {info.start!r} is not defined",
+            f"the start node {info.start!r} is not defined{hint}",
         )
+    if info.inventory and comp.needs(
+        merged.info.source, ("story", "inventory"), "a starting 'inventory:'"
+    ):
+        comp.refs(merged.info.source, ("story", "inventory"), list(info.inventory), "item")
     variables = {
         n: comp.variable(n, d) for n, d in sections["variables"].items() if d.value is not None
     }
@@ -319,6 +298,22 @@ def compile_story(
                     f"ending id {eid!r} is used twice (first at {first.source.path}:{line})",
                 )
             endings[eid] = d
+    compiled = {n: node for n, node in nodes.items() if node is not None}
+    for loop in flow_loops(compiled):
+        at = compiled[loop[0]].where
+        others = ", ".join(loop[1:])
+        comp._report(
+            Diagnostic(
+                at.file,
+                at.line,
+                at.column,
+                "E028",
+                f"flow-on passages that never stop: {loop[0]}"
+                + (f" and {others}" if others else "")
+                + " lead only to each other with no choice; give one of them choices, "
+                "or a 'next:' out of the loop",
+            )
+        )
     story_map = None
     if merged.map is not None and merged.map.value is not None:
         story_map, map_problems = compile_map(merged.map)
@@ -344,3 +339,8 @@ def compile_story(
         map=story_map,
     )
     return story, comp.problems
+
+
+def _as_written(template: Template) -> bool:
+    """The text always renders as its source: no tags and no {{ }} to unescape."""
+    return template.plain and "".join(str(p) for p in template.parts) == template.source

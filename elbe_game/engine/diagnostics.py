@@ -38,6 +38,10 @@ CODES: dict[str, tuple[Severity, str]] = {
     "E023": ("error", "bad-id"),
     "E024": ("error", "no-story-files"),
     "E025": ("error", "map"),
+    "E026": ("error", "language"),
+    "E027": ("error", "flow-on"),
+    "E028": ("error", "flow-loop"),
+    "E029": ("error", "bad-value"),
     "W101": ("warning", "unreachable-node"),
     "W102": ("warning", "unused-variable"),
     "W103": ("warning", "never-set"),
@@ -47,6 +51,9 @@ CODES: dict[str, tuple[Severity, str]] = {
     "W107": ("warning", "codex-never-unlocked"),
     "W108": ("warning", "item-never-given"),
     "W109": ("warning", "map-place-no-passage"),
+    "W110": ("warning", "reason-without-condition"),
+    "W111": ("warning", "given-again"),
+    "W112": ("warning", "undecided-choices"),
 }
 
 

@@ -50,14 +50,18 @@ def fit_state(
     state.endings = [e for e in state.endings if e in story.endings]
     state.visit_counts = {n: c for n, c in state.visit_counts.items() if n in story.nodes}
     state.last_visit = {n: t for n, t in state.last_visit.items() if n in story.nodes}
+    state.variation = {
+        site: n for site, n in state.variation.items() if site.split(".", 1)[0] in story.nodes
+    }
     if state.node not in story.nodes:
         index, node = fallback_point(story, state)
-        title = story.nodes[node].title
+        title = story.nodes[node].title_for(state)
         gone_title = saved_title or saved.node
         notes.append(f"The passage {gone_title!r} is gone; resuming at {title!r}.")
         state.node = node
         state.path = state.path[: index or 0]
         state.turn = len(state.path)
+        state.reply = ""
     kept = [step for step in state.path if _still_there(story, step)]
     if len(kept) < len(state.path):
         gone_steps = len(state.path) - len(kept)
@@ -72,7 +76,7 @@ def fit_state(
 def _fit_variables(story: Story, state: GameState) -> list[str]:
     notes = []
     dropped = [name for name in state.vars if name not in story.variables]
-    added, reset = [], []
+    added, reset, outside = [], [], []
     values: dict[str, int | bool | str] = {}
     for name, var in story.variables.items():
         if name not in state.vars:
@@ -81,6 +85,9 @@ def _fit_variables(story: Story, state: GameState) -> list[str]:
         elif TYPE_OF[type(state.vars[name])] != var.type:
             values[name] = var.default
             reset.append(name)
+        elif var.values is not None and state.vars[name] not in var.values:
+            values[name] = var.default
+            outside.append(name)
         else:
             values[name] = var.clamp(state.vars[name])
     state.vars = values
@@ -90,6 +97,11 @@ def _fit_variables(story: Story, state: GameState) -> list[str]:
         notes.append(f"No longer in the story, so dropped: {', '.join(dropped)}.")
     if reset:
         notes.append(f"Changed type in the story, so reset to their defaults: {', '.join(reset)}.")
+    if outside:
+        notes.append(
+            "Held a value the story no longer lists, so reset to their defaults: "
+            f"{', '.join(outside)}."
+        )
     return notes
 
 

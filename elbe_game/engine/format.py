@@ -7,6 +7,11 @@ editors use, so the two can never drift apart.
 Every YAML file in a story folder is a ``StoryFile``; its sections are merged across
 files. Exactly one file (by convention ``story.yaml``) carries the ``story`` section;
 at most one carries a ``map``.
+
+The story language has a version (``story.language``, like ink's ``inkVersionCurrent``):
+a story without one is language 1, the format as first released, and loads exactly as
+it always did. ``LANGUAGE_INTRODUCED`` says which constructs are newer; the compiler
+refuses them in an older story with one message that says what to add.
 """
 
 from __future__ import annotations
@@ -32,6 +37,24 @@ SourceKey = Annotated[
 Expr = Annotated[str, Meta(description='An expression, e.g. "trust >= 2 and has(flare_pistol)".')]
 Ids = Annotated[str | list[Id], Meta(description="One id, or a list of ids.")]
 
+LANGUAGE_CURRENT = 2
+"""The newest story language this game reads."""
+LANGUAGE_MINIMUM = 1
+"""The oldest story language this game still reads (a story without ``language:``)."""
+LANGUAGE_INTRODUCED: dict[str, int] = {
+    "a starting 'inventory:'": 2,
+    "'values:' on a variable": 2,
+    "a choice's 'reply:'": 2,
+    "a computed 'to:' (a list of {if, to})": 2,
+    "a flow-on passage ('next:')": 2,
+    "a list of effects": 2,
+    "'if:' on effects": 2,
+    "'kind: neutral'": 2,
+    "text variation ({sequence}, {cycle}, {once}, {shuffle})": 2,
+    "an inline {if cond: a | b}": 2,
+}
+"""Each construct newer than language 1, and the language that brought it."""
+
 
 class _Base(Struct, forbid_unknown_fields=True, omit_defaults=True, frozen=True):
     pass
@@ -44,6 +67,16 @@ class StoryInfo(_Base, frozen=True):
     version: Annotated[str | int, Meta(description="The story's own version.")] = 1
     author: str = ""
     description: str = ""
+    language: Annotated[
+        int,
+        Meta(
+            ge=1,
+            description=f"The story language this story is written in (1 to {LANGUAGE_CURRENT}); without it, 1.",
+        ),
+    ] = 1
+    inventory: Annotated[
+        list[Id], Meta(description="Items the player carries when a game begins (language 2).")
+    ] = []
 
 
 class Variable(_Base, frozen=True):
@@ -54,6 +87,12 @@ class Variable(_Base, frozen=True):
     visible: Annotated[bool, Meta(description="Shown to the player in the status panel.")] = False
     label: Annotated[str, Meta(description="The name the player sees.")] = ""
     description: str = ""
+    values: Annotated[
+        Annotated[list[str], Meta(min_length=1)] | None,
+        Meta(
+            description="str only: the values it may hold; comparisons and assignments are checked against them (language 2)."
+        ),
+    ] = None
 
 
 class Item(_Base, frozen=True):
@@ -77,8 +116,12 @@ class Source(_Base, frozen=True):
 
 
 class Effects(_Base, frozen=True):
-    """Changes to the game, applied in this order: set, add, take, give, unlock."""
+    """Changes to the game, applied in this order: set, add, take, give, unlock; with
+    ``if``, only when the condition holds (checked once, before any of them)."""
 
+    if_: Annotated[
+        Expr | None, Meta(description="Apply these effects only when this is true (language 2).")
+    ] = field(default=None, name="if")
     set: Annotated[
         dict[Id, int | bool | Expr],
         Meta(
@@ -94,9 +137,33 @@ class Effects(_Base, frozen=True):
     unlock: Annotated[Ids, Meta(description="Codex entries to unlock.")] = []
 
 
+EffectList = Annotated[
+    Effects | list[Effects],
+    Meta(description="Effects, or a list of them applied in order, each with its own 'if'."),
+]
+
+
+class Target(_Base, frozen=True):
+    """One arm of a computed destination: go to ``to`` when ``if`` holds; the last arm
+    has no ``if`` and is where the player goes when no condition holds."""
+
+    to: Annotated[Id, Meta(description="The node to go to.")]
+    if_: Annotated[Expr | None, Meta(description="Go there when this is true.")] = field(
+        default=None, name="if"
+    )
+
+
+Destination = Annotated[
+    Id | list[Target],
+    Meta(
+        description="A node id, or a list of {if, to} tried in order, the last without 'if' (language 2)."
+    ),
+]
+
+
 class Choice(_Base, frozen=True):
     text: Annotated[str, Meta(description="What the player reads; may use {variable}.")]
-    to: Annotated[Id, Meta(description="The node this choice leads to.")]
+    to: Annotated[Destination, Meta(description="Where this choice leads.")]
     id: Annotated[
         Id | None,
         Meta(
@@ -116,7 +183,13 @@ class Choice(_Base, frozen=True):
     fallback: Annotated[
         bool, Meta(description="Offered only when no other choice is available.")
     ] = False
-    effects: Effects | None = None
+    effects: EffectList | None = None
+    reply: Annotated[
+        str | None,
+        Meta(
+            description="Text shown when the choice is taken, above the passage it leads to; may use {...} (language 2)."
+        ),
+    ] = None
 
 
 class HistoryNote(_Base, frozen=True):
@@ -140,14 +213,22 @@ class Ending(_Base, frozen=True):
     id: Annotated[Id, Meta(description="Stable id for the endings gallery.")]
     title: str
     kind: Annotated[
-        Literal["historical", "alternate"],
-        Meta(description="'alternate' endings are labelled alternate history."),
+        Literal["historical", "alternate", "neutral"],
+        Meta(
+            description="'historical', 'alternate' (labelled alternate history) or 'neutral' (no label; language 2)."
+        ),
     ] = "historical"
     timeline: Timeline = Timeline()
+    hint: Annotated[
+        str,
+        Meta(
+            description="Shown in the endings gallery while the ending is not found: what leads there, without giving it away."
+        ),
+    ] = ""
 
 
 class Node(_Base, frozen=True):
-    title: str
+    title: Annotated[str, Meta(description="The passage's heading; may use {...} (language 2).")]
     text: Annotated[
         str,
         Meta(
@@ -157,8 +238,14 @@ class Node(_Base, frozen=True):
     date: Annotated[str, Meta(description="In-story date for the header, e.g. 25 April 1945.")] = ""
     time: Annotated[str, Meta(description="In-story time, e.g. 11:30.")] = ""
     place: Annotated[str, Meta(description="Where this happens, e.g. Strehla.")] = ""
-    on_enter: Annotated[Effects | None, Meta(description="Applied on every entry.")] = None
+    on_enter: Annotated[EffectList | None, Meta(description="Applied on every entry.")] = None
     choices: list[Choice] = []
+    next: Annotated[
+        Destination | None,
+        Meta(
+            description="A flow-on passage: no choices, the player continues to this node (language 2)."
+        ),
+    ] = None
     ending: Ending | None = None
     history: HistoryNote | None = None
     unlocks: Annotated[list[Id], Meta(description="Codex entries unlocked on entry.")] = []
@@ -223,9 +310,26 @@ SECTION_TYPES: dict[str, type[Struct]] = {
 }
 
 
+_JSON_TYPES = {"int": "integer", "bool": "boolean", "str": "string"}
+
+
 def story_schema() -> dict[str, Any]:
-    """JSON Schema for one story file, generated from the structs above."""
+    """JSON Schema for one story file, generated from the structs above.
+
+    One rule the structs cannot say is added to the generated schema: a variable's
+    ``default`` (and, for a str, its ``values``) has the variable's ``type``, and only
+    an int has ``min``/``max``, only a str ``values``; so an editor flags
+    ``{type: int, default: "3"}`` as you type."""
     schema = msgspec.json.schema(StoryFile)
     schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
     schema["title"] = "Elbe 1945 story file"
+    rules = []
+    for kind, json_type in _JSON_TYPES.items():
+        then: dict[str, Any] = {"properties": {"default": {"type": json_type}}}
+        if kind != "int":
+            then["properties"] |= {"min": {"type": "null"}, "max": {"type": "null"}}
+        if kind != "str":
+            then["properties"]["values"] = {"type": "null"}
+        rules.append({"if": {"properties": {"type": {"const": kind}}}, "then": then})
+    schema["$defs"]["Variable"]["allOf"] = rules
     return schema

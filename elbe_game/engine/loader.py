@@ -12,10 +12,11 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from .analysis import Facts
 from .compiler import compile_story
 from .diagnostics import Diagnostic, sort_key
 from .errors import StoryError
-from .format import StoryFile
+from .format import LANGUAGE_CURRENT, LANGUAGE_MINIMUM, StoryFile
 from .merge import convert_sections, merge_files
 from .model import Story
 from .stats import story_stats
@@ -106,6 +107,7 @@ def check_story(root: str | os.PathLike[str]) -> CheckReport:
     diagnostics: list[Diagnostic] = []
     parsed: list[tuple[SourceFile, dict[str, Any]]] = []
     incomplete = False  # a file could not be read: references into it cannot be checked
+    sources: list[SourceFile] = []
     for path in files:
         try:
             raw = path.read_bytes()
@@ -120,6 +122,13 @@ def check_story(root: str | os.PathLike[str]) -> CheckReport:
         if source.data is None or any(d.code in UNREADABLE for d in source.diagnostics):
             incomplete = incomplete or bool(source.diagnostics)
             continue  # unreadable, or empty: nothing to merge
+        sources.append(source)
+    newer = _newer_language(sources)
+    if newer is not None:  # the rest is in a language this game cannot read: say only that
+        diagnostics.append(newer)
+        diagnostics.sort(key=sort_key)
+        return CheckReport(None, diagnostics, story_stats(None, files))
+    for source in sources:
         problems = check_structure(source, StoryFile)
         diagnostics.extend(d for _, d in problems)
         parsed.append((source, convert_sections(source.data, {p[:2] for p, _ in problems})))
@@ -144,12 +153,31 @@ def check_story(root: str | os.PathLike[str]) -> CheckReport:
             merged, root, "sha256:" + digest.hexdigest(), shown, incomplete
         )
         diagnostics.extend(compile_problems)
+    reached: set[str] | None = None
     if any(d.severity == "error" for d in diagnostics):
         story = None
     elif story is not None:
-        diagnostics.extend(story_warnings(story, merged))
+        facts = Facts(story)
+        reached = facts.reachable
+        diagnostics.extend(story_warnings(story, merged, facts))
     diagnostics.sort(key=sort_key)
-    return CheckReport(story, diagnostics, story_stats(story, files))
+    return CheckReport(story, diagnostics, story_stats(story, files, reached))
+
+
+def _newer_language(sources: list[SourceFile]) -> Diagnostic | None:
+    """E026 when the manifest declares a story language newer than this game reads."""
+    for source in sources:
+        data = source.data
+        info = data.get("story") if isinstance(data, dict) else None
+        language = info.get("language") if isinstance(info, dict) else None
+        if type(language) is int and language > LANGUAGE_CURRENT:
+            return source.error(
+                ("story", "language"),
+                "E026",
+                f"this story is written in story language {language}; this version of the "
+                f"game reads languages {LANGUAGE_MINIMUM} to {LANGUAGE_CURRENT}: update the game",
+            )
+    return None
 
 
 def load_story(root: str | os.PathLike[str]) -> Story:

@@ -6,17 +6,20 @@ changes while a game runs; everything that changes lives in ``GameState``.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Literal
 
-from .expressions import Expression, Value
+from .expressions import Context, Expression, Value
 from .format import CodexEntry, Item, Source, StoryInfo, Timeline
 from .text import Template
 
 #: the variable the front ends fill with the name the player gives
 PLAYER_NAME = "player_name"
+#: the one choice of a flow-on passage (a node with ``next:``)
+CONTINUE = "continue"
+CONTINUE_TEXT = "Continue"
 
 
 @dataclass(frozen=True, slots=True)
@@ -40,6 +43,7 @@ class VariableDef:
     label: str
     description: str
     where: Location
+    values: tuple[str, ...] | None = None  # an enumerated str variable's values
 
     def clamp(self, value: Value) -> Value:
         if self.type == "int" and isinstance(value, int):
@@ -61,16 +65,58 @@ class Effect:
 
 
 @dataclass(frozen=True, slots=True)
+class EffectGroup:
+    """Effects applied together, only when ``condition`` holds (checked once, first)."""
+
+    condition: Expression | None
+    effects: tuple[Effect, ...]
+
+
+def each_effect(groups: Iterable[EffectGroup]) -> Iterator[Effect]:
+    """Every effect of ``groups``, conditional or not."""
+    for group in groups:
+        yield from group.effects
+
+
+@dataclass(frozen=True, slots=True)
+class Route:
+    """Where a choice (or a flow-on passage) leads: the first arm whose condition holds;
+    the last arm has none."""
+
+    arms: tuple[tuple[Expression | None, str], ...]
+
+    def resolve(self, ctx: Context) -> str:
+        for condition, node in self.arms:
+            if condition is None or condition(ctx):
+                return node
+        return self.arms[-1][1]  # pragma: no cover - the compiler ends every route so
+
+    @property
+    def nodes(self) -> tuple[str, ...]:
+        """Every node it may lead to, once each, in order."""
+        return tuple(dict.fromkeys(node for _, node in self.arms))
+
+    @property
+    def computed(self) -> bool:
+        return len(self.arms) > 1
+
+
+@dataclass(frozen=True, slots=True)
 class Choice:
     id: str
     text: Template
-    target: str
+    route: Route
     condition: Expression | None
     reason: str | None
     once: bool
     fallback: bool
-    effects: tuple[Effect, ...]
+    effects: tuple[EffectGroup, ...]
     where: Location
+    reply: Template | None = None
+
+    @property
+    def targets(self) -> tuple[str, ...]:
+        return self.route.nodes
 
 
 @dataclass(frozen=True, slots=True)
@@ -84,26 +130,43 @@ class HistoryNote:
 class Ending:
     id: str
     title: str
-    kind: Literal["historical", "alternate"]
+    kind: Literal["historical", "alternate", "neutral"]
     timeline: Timeline
+    hint: str = ""
 
 
 @dataclass(frozen=True, slots=True)
 class Node:
     id: str
-    title: str
+    title: str  # as written; ``heading`` renders it (a template in language 2)
     text: Template
     date: str
     time: str
     place: str
-    on_enter: tuple[Effect, ...]
+    on_enter: tuple[EffectGroup, ...]
     choices: tuple[Choice, ...]
     ending: Ending | None
     history: HistoryNote | None
     where: Location
+    heading: Template | None = None  # the title as a template (language 2)
+    flow: bool = False  # a flow-on passage: its one choice is CONTINUE
 
     def choice(self, choice_id: str) -> Choice | None:
         return next((c for c in self.choices if c.id == choice_id), None)
+
+    def title_for(self, ctx: Context) -> str:
+        """The title as the player reads it in ``ctx`` (the game's state)."""
+        return self.heading.render(ctx) if self.heading is not None else self.title
+
+    def templates(self) -> Iterator[Template]:
+        """Every text of this node that is rendered: title, passage, choices, replies."""
+        if self.heading is not None:
+            yield self.heading
+        yield self.text
+        for choice in self.choices:
+            yield choice.text
+            if choice.reply is not None:
+                yield choice.reply
 
 
 @dataclass(frozen=True, slots=True)
@@ -139,6 +202,10 @@ class Story:
     content_hash: str
     files: tuple[str, ...] = field(default=())
     map: StoryMap | None = None
+
+    @property
+    def language(self) -> int:
+        return self.info.language
 
     @property
     def id(self) -> str:

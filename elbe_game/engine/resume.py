@@ -42,7 +42,7 @@ def restore(
     else:
         if saved.node not in story.nodes and not fallback:
             _, target = fallback_point(story, saved)
-            target_title = story.nodes[target].title
+            target_title = story.nodes[target].title_for(saved)
             raise NodeGoneError(
                 f"the passage this game was saved at ({saved_title!r}) is no longer in the "
                 f"story; it can resume at {target_title!r}, the last passage on its path "
@@ -86,11 +86,13 @@ def _replay(
         return [], f"the story's beginning cannot be played again ({exc})"
     for turn, step in enumerate(path, 1):
         if engine.state.node != step.node:
-            problem = f"at turn {turn} the story now leads to {engine.node.title!r}"
+            problem = (
+                f"at turn {turn} the story now leads to {engine.node.title_for(engine.state)!r}"
+            )
             return [*engine.undo_stack, engine.state], problem
         try:
             engine.choose(step.choice)
         except _REPLAY_ERRORS as exc:
-            problem = f"at turn {turn}, in {engine.node.title!r}: {exc}"
+            problem = f"at turn {turn}, in {engine.node.title_for(engine.state)!r}: {exc}"
             return [*engine.undo_stack, engine.state], problem
     return [*engine.undo_stack, engine.state], None

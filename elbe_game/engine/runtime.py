@@ -24,7 +24,7 @@ from .errors import (
     UnknownChoiceError,
 )
 from .expressions import TYPE_OF
-from .model import PLAYER_NAME, Choice, Effect, Node, Story
+from .model import PLAYER_NAME, Choice, EffectGroup, Node, Story
 from .state import GameState, Step
 from .storymap import MapView, map_view
 from .views import (
@@ -48,6 +48,8 @@ class Engine:
     _taken_index: tuple[GameState | None, int, dict[str, set[str]]] = field(
         default=(None, 0, {}), init=False, repr=False, compare=False
     )
+    # the authors' tools set this to collect (site, arm) of every text branch shown
+    seen_arms: set[object] | None = field(default=None, repr=False, compare=False)
 
     # ------------------------------------------------------------ starting
 
@@ -64,7 +66,14 @@ class Engine:
         if player_name is not None and PLAYER_NAME in variables and player_name.strip():
             variables[PLAYER_NAME] = player_name.strip()
         rng = secrets.randbits(64) if seed is None else seed & ((1 << 64) - 1)
-        engine = cls(story, GameState(node=story.start, vars=variables, rng=rng, seed=rng))
+        state = GameState(
+            node=story.start,
+            vars=variables,
+            inventory=list(story.info.inventory),
+            rng=rng,
+            seed=rng,
+        )
+        engine = cls(story, state)
         engine._enter(story.start)
         return engine
 
@@ -96,15 +105,18 @@ class Engine:
         if node.ending is not None:
             e = node.ending
             ending = EndingView(e.id, e.title, e.kind, e.timeline)
+        seen = self.seen_arms
         return PassageView(
             node_id=node.id,
-            title=node.title,
+            title=node.heading.render(state, seen=seen) if node.heading else node.title,
             header=Header(node.date, node.time, node.place),
-            text=node.text.render(state),
+            text=node.text.render(state, seen=seen),
             choices=self._options(node),
             ending=ending,
             history=history_view(self.story, node.history),
             turn=state.turn,
+            reply=state.reply,
+            flow_on=node.flow,
         )
 
     def map_view(self) -> MapView | None:
@@ -125,15 +137,17 @@ class Engine:
                 JournalEntry(
                     turn,
                     step.node,
-                    node.title if node else step.node,
+                    step.title or (node.title if node else step.node),
                     Header(node.date, node.time, node.place) if node else Header("", "", ""),
                     step.choice,
                     step.text or step.choice,
+                    step.reply,
                 )
             )
         here = self.node
         header = Header(here.date, here.time, here.place)
-        entries.append(JournalEntry(self.state.turn, here.id, here.title, header, None, None))
+        title = here.title_for(self.state)
+        entries.append(JournalEntry(self.state.turn, here.id, title, header, None, None))
         return entries
 
     def _taken(self, node_id: str) -> set[str]:
@@ -149,25 +163,30 @@ class Engine:
         self._taken_index = (owner, len(path), index)
         return index.get(node_id, set())
 
-    def _options(self, node: Node) -> tuple[ChoiceView, ...]:
-        state = self.state
+    def _options(self, node: Node, advance: bool = False) -> tuple[ChoiceView, ...]:
+        """The choices offered now. ``advance``: the passage is being entered, so text
+        variation in the choices shown moves on."""
+        state, seen = self.state, self.seen_arms
         taken = self._taken(node.id) if any(c.once for c in node.choices) else set()
         shown: list[ChoiceView] = []
-        fallbacks: list[ChoiceView] = []
+        fallbacks: list[Choice] = []
         for choice in node.choices:
             if choice.once and choice.id in taken:
                 continue
             ok = choice.condition is None or bool(choice.condition(state))
             if choice.fallback:
                 if ok:
-                    fallbacks.append(ChoiceView(choice.id, choice.text.render(state), True))
-            elif ok:
-                shown.append(ChoiceView(choice.id, choice.text.render(state), True))
-            elif choice.reason is not None:
-                shown.append(ChoiceView(choice.id, choice.text.render(state), False, choice.reason))
+                    fallbacks.append(choice)
+            elif ok or choice.reason is not None:
+                text = choice.text.render(state, advance=advance, seen=seen)
+                shown.append(ChoiceView(choice.id, text, ok, None if ok else choice.reason))
         if any(c.available for c in shown):
             return tuple(shown)
-        return (*shown, *fallbacks)
+        extra = [
+            ChoiceView(c.id, c.text.render(state, advance=advance, seen=seen), True)
+            for c in fallbacks
+        ]
+        return (*shown, *extra)
 
     # ------------------------------------------------------------ acting
 
@@ -191,10 +210,19 @@ class Engine:
         return self.view()
 
     def _take(self, node: Node, choice: Choice, text: str) -> None:
+        """Effects first, then the reply (so it can speak of them), then the way on,
+        worked out from the state the effects left."""
+        state = self.state
+        title = node.heading.render(state) if node.heading is not None else ""  # as read
         self._apply(choice.effects)
-        self.state.path.append(Step(node.id, choice.id, text))
-        self.state.turn += 1
-        self._enter(choice.target)
+        reply = ""
+        if choice.reply is not None:
+            reply = choice.reply.render(state, advance=True, seen=self.seen_arms)
+        target = choice.route.resolve(state)
+        state.path.append(Step(node.id, choice.id, text, reply, title))
+        state.turn += 1
+        state.reply = reply
+        self._enter(target)
 
     def jump(self, node_id: str) -> PassageView:
         """Move to ``node_id`` as a choice would on arrival (visit, on_enter, ending),
@@ -202,6 +230,7 @@ class Engine:
         if node_id not in self.story.nodes:
             raise PlayError(f"the story has no node {node_id!r}")
         self.undo_stack.append(self.state.copy())
+        self.state.reply = ""
         self._enter(node_id)
         return self.view()
 
@@ -249,25 +278,35 @@ class Engine:
         self._apply(node.on_enter)
         if node.ending is not None and node.ending.id not in state.endings:
             state.endings.append(node.ending.id)
+        # the passage as first shown: its text variation moves on, once per entry
+        if node.heading is not None and node.heading.varies:
+            node.heading.render(state, advance=True)
+        if node.text.varies:
+            node.text.render(state, advance=True)
+        if any(c.text.varies for c in node.choices):
+            self._options(node, advance=True)
 
-    def _apply(self, effects: tuple[Effect, ...]) -> None:
+    def _apply(self, groups: tuple[EffectGroup, ...]) -> None:
         state = self.state
-        for effect in effects:
-            op, target = effect.op, effect.target
-            if op in ("set", "add"):
-                assert effect.value is not None
-                value = effect.value(state)
-                if op == "add":
-                    value = state.vars[target] + value
-                state.vars[target] = self.story.variables[target].clamp(value)
-            elif op == "give":
-                if target not in state.inventory:
-                    state.inventory.append(target)
-            elif op == "take":
-                if target in state.inventory:
-                    state.inventory.remove(target)
-            elif target not in state.codex:  # unlock
-                state.codex.append(target)
+        for group in groups:
+            if group.condition is not None and not group.condition(state):
+                continue
+            for effect in group.effects:
+                op, target = effect.op, effect.target
+                if op in ("set", "add"):
+                    assert effect.value is not None
+                    value = effect.value(state)
+                    if op == "add":
+                        value = state.vars[target] + value
+                    state.vars[target] = self.story.variables[target].clamp(value)
+                elif op == "give":
+                    if target not in state.inventory:
+                        state.inventory.append(target)
+                elif op == "take":
+                    if target in state.inventory:
+                        state.inventory.remove(target)
+                elif target not in state.codex:  # unlock
+                    state.codex.append(target)
 
     # ------------------------------------------------------------ plain data
 
@@ -293,6 +332,8 @@ def check_state(story: Story, state: GameState) -> None:
             raise StateError(f"the story declares no variable {name!r}", f"vars.{name}")
         if TYPE_OF[type(value)] != var.type:
             raise StateError(f"{value!r} is not a {var.type}", f"vars.{name}")
+        if var.values is not None and value not in var.values:
+            raise StateError(f"{value!r} is not one of {', '.join(var.values)}", f"vars.{name}")
     missing = set(story.variables) - set(state.vars)
     if missing:
         raise StateError(f"missing variables: {', '.join(sorted(missing))}", "vars")

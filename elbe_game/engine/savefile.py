@@ -101,7 +101,7 @@ def encode(slot: str, kind: str, story: Story, state: GameState, meta: SaveMeta)
         story=_StoryRef(id=story.id, content_hash=story.content_hash, title=story.title),
         passage=_Passage(
             node=node.id,
-            title=node.title,
+            title=node.title_for(state),
             date=node.date,
             time=node.time,
             place=node.place,

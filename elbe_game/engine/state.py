@@ -16,12 +16,15 @@ from .errors import StateError
 _MASK = (1 << 64) - 1
 
 
-class Step(msgspec.Struct, frozen=True):
-    """One move: at ``node`` the player took ``choice``."""
+class Step(msgspec.Struct, frozen=True, omit_defaults=True):
+    """One move: at ``node`` the player took ``choice``. The fields with defaults came
+    later; a save without them still loads, and they are written only when set."""
 
     node: str
     choice: str
     text: str = ""  # the choice as the player read it, for the journal
+    reply: str = ""  # the choice's reply as the player read it (language 2)
+    title: str = ""  # the passage's title as read, when it is a template (language 2)
 
 
 class GameState(msgspec.Struct):
@@ -36,6 +39,10 @@ class GameState(msgspec.Struct):
     path: list[Step] = []
     rng: int = 0  # the random generator's whole state (splitmix64)
     seed: int = 0  # where the generator started, so a path can be replayed
+    # text variation: site -> times shown ({sequence}, {cycle}, {once}) or the
+    # alternative drawn ({shuffle}); kept so that a reload shows the same words
+    variation: dict[str, int] = {}
+    reply: str = ""  # the reply of the choice that led here, shown above the passage
 
     # ------------------------------------------------ the expression context
 
@@ -77,6 +84,8 @@ class GameState(msgspec.Struct):
             path=list(self.path),
             rng=self.rng,
             seed=self.seed,
+            variation=dict(self.variation),
+            reply=self.reply,
         )
 
     def to_dict(self) -> dict[str, Any]:

@@ -21,7 +21,10 @@ def word_count(text: str) -> int:
     return len(_WORD.findall(_TAG.sub(" ", text)))
 
 
-def story_stats(story: Story | None, files: list[Path]) -> dict[str, int]:
+def story_stats(
+    story: Story | None, files: list[Path], reached: set[str] | None = None
+) -> dict[str, int]:
+    """``reached``: the reachable nodes, if worked out already."""
     if story is None:
         return {
             "files": len(files),
@@ -40,7 +43,7 @@ def story_stats(story: Story | None, files: list[Path]) -> dict[str, int]:
     return {
         "files": len(files),
         "nodes": len(story.nodes),
-        "choices": sum(len(n.choices) for n in nodes),
+        "choices": sum(len(n.choices) for n in nodes if not n.flow),  # Continue is no choice
         "endings": sum(1 for n in nodes if n.ending is not None),
         "words": sum(word_count(n.text.source) for n in nodes),
         "variables": len(story.variables),
@@ -48,5 +51,5 @@ def story_stats(story: Story | None, files: list[Path]) -> dict[str, int]:
         "history_notes": sum(1 for n in nodes if n.history is not None),
         "codex_entries": len(story.codex),
         "sources": len(story.sources),
-        "reachable_nodes": len(reachable(story)),
+        "reachable_nodes": len(reached if reached is not None else reachable(story)),
     }

@@ -59,11 +59,48 @@ def _strip(tp: Any) -> Any:
 
 
 @functools.cache
+def _options(tp: Any) -> tuple[Any, ...]:
+    """The alternatives of a union, flattened, each without its Annotated wrapper."""
+    bare = _strip(tp)
+    if get_origin(bare) in (Union, types.UnionType):
+        return tuple(o for a in get_args(bare) for o in _options(a))
+    return (bare,)
+
+
+@functools.cache
 def _struct_in_union(tp: Any) -> Any | None:
     if get_origin(tp) in (Union, types.UnionType):
-        structs = [a for a in get_args(tp) if _is_struct(_strip(a))]
+        structs = [a for a in _options(tp) if _is_struct(a)]
         if len(structs) == 1:
-            return _strip(structs[0])
+            return structs[0]
+    return None
+
+
+@functools.cache
+def _shapes(tp: Any) -> tuple[Any, Any] | None:
+    """For a union that takes a struct or a list of structs as well as other things
+    (``Id | list[Target]``, ``Effects | list[Effects]``): its list-of-structs and its
+    struct alternatives (either may be None). None for any other type."""
+    bare = _strip(tp)
+    if get_origin(bare) not in (Union, types.UnionType):
+        return None
+    options = _options(bare)
+    lists = [o for o in options if get_origin(o) is list and _is_struct(_strip(get_args(o)[0]))]
+    structs = [o for o in options if _is_struct(o)]
+    return (lists[0] if len(lists) == 1 else None, structs[0] if len(structs) == 1 else None)
+
+
+def _by_shape(tp: Any, value: Any) -> Any | None:
+    """The alternative of such a union that the value's shape picks, so that its inside
+    is checked field by field. None: check the value against the whole union as a leaf
+    (or as an optional struct)."""
+    shapes = _shapes(tp)
+    if shapes is None:
+        return None
+    if isinstance(value, list):
+        return shapes[0]
+    if isinstance(value, dict):
+        return shapes[1]
     return None
 
 
@@ -71,6 +108,11 @@ def _check(
     src: SourceFile, value: Any, tp: Any, path: Path, out: list[tuple[Path, Diagnostic]], what: str
 ) -> None:
     bare = _strip(tp)
+    if value is not None:
+        shaped = _by_shape(bare, value)
+        if shaped is not None:
+            _check(src, value, shaped, path, out, what)
+            return
     struct = bare if _is_struct(bare) else _struct_in_union(bare)
     if struct is not None:
         if value is None and not _is_struct(bare):
@@ -153,7 +195,23 @@ def _check_leaf(
     except msgspec.ValidationError as exc:
         detail = str(exc).split(" - at ", 1)[0]
         message = detail[0].lower() + detail[1:] if detail else "invalid value"
-        _add(out, src, path, "E006", f"{what}: {message}")
+        _add(out, src, path, "E006", f"{what}: {message}{_hint(value, tp)}")
+
+
+_YAML_1_1_BOOLS = {"yes", "no", "on", "off", "y", "n"}
+
+
+def _hint(value: Any, tp: Any) -> str:
+    """What to do about a YAML beginner's mistake behind a wrong type."""
+    options = _options(tp)
+    if isinstance(value, str) and value.lower() in _YAML_1_1_BOOLS and bool in options:
+        return "; write true or false (in story files yes, no, on and off are text)"
+    if isinstance(value, dict) and str in options and all(v is None for v in value.values()):
+        return (
+            "; a value that starts with '{' is a YAML mapping: put the whole text in "
+            "quotes, or write it as a block (text: |)"
+        )
+    return ""
 
 
 _BAD_KEY = (

@@ -82,6 +82,11 @@ class EndingView:
 
 @dataclass(frozen=True, slots=True)
 class PassageView:
+    """One passage as the player sees it. ``reply`` is the reply of the choice that led
+    here (shown above the passage; "" when there is none). ``flow_on``: the passage
+    flows on to the next, and its one choice is "Continue" (front ends give it the
+    continue key)."""
+
     node_id: str
     title: str
     header: Header
@@ -90,6 +95,8 @@ class PassageView:
     ending: EndingView | None
     history: HistoryView | None
     turn: int
+    reply: str = ""
+    flow_on: bool = False
 
     @property
     def available(self) -> tuple[ChoiceView, ...]:
@@ -104,6 +111,7 @@ class JournalEntry:
     header: Header
     choice_id: str | None  # None for the passage being read now
     choice_text: str | None
+    reply: str = ""  # the reply the choice was given ("" when none)
 
 
 @dataclass(frozen=True, slots=True)
@@ -162,6 +170,7 @@ class EndingSummary:
     title: str
     kind: str
     found: bool
+    hint: str = ""  # what leads there, shown while it is not found
 
 
 def cite(story: Story, keys: Iterable[str]) -> tuple[Citation, ...]:
@@ -221,5 +230,5 @@ def ending_summaries(story: Story, found: Iterable[str]) -> list[EndingSummary]:
     for ident, node in story.endings.items():
         ending = node.ending
         assert ending is not None
-        out.append(EndingSummary(ident, ending.title, ending.kind, ident in found))
+        out.append(EndingSummary(ident, ending.title, ending.kind, ident in found, ending.hint))
     return out

@@ -12,6 +12,7 @@ Python data ourselves, so that we can:
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass, field
 from typing import Any
@@ -92,9 +93,13 @@ class SourceFile:
         col = index - (self.text.rfind("\n", 0, index) + 1) + 1
         return line, col
 
+    @functools.cached_property
+    def lines(self) -> list[str]:
+        return self.text.split("\n")
+
     def _literal_position(self, start: int, value: str, offset: int) -> tuple[int, int]:
         header_line, _ = self._index_position(start)
-        lines = self.text.split("\n")
+        lines = self.lines
         line_in_value = value.count("\n", 0, offset)
         col_in_line = offset - (value.rfind("\n", 0, offset) + 1)
         raw = lines[header_line + line_in_value] if header_line + line_in_value < len(lines) else ""
@@ -158,6 +163,9 @@ def _syntax_problem(path: str, text: str, exc: yaml.MarkedYAMLError) -> Diagnost
     message = f"YAML syntax: {exc.problem or exc.context}"
     if exc.context and exc.problem and exc.context_mark is not None:
         message += f" ({exc.context} that begins at line {exc.context_mark.line + 1})"
+    hint = _beginners_trap(text, line, exc.problem or exc.context or "")
+    if hint:
+        return Diagnostic(path, line, col, "E001", f"{message}; {hint}")
     first = exc.context_mark.line if exc.context_mark is not None else 0
     for number, raw in enumerate(text.splitlines()[first : line - 1], first + 1):
         body = raw.split(" #", 1)[0]
@@ -165,6 +173,43 @@ def _syntax_problem(path: str, text: str, exc: yaml.MarkedYAMLError) -> Diagnost
             message += f"; is a quote left open on line {number}?"
             break
     return Diagnostic(path, line, col, "E001", message)
+
+
+_VALUE = re.compile(r"^\s*(?:-\s+)?[^\s:#][^:#]*:\s+(\S)")
+
+
+def _beginners_trap(text: str, line: int, problem: str) -> str:
+    """What to do about the mistakes YAML beginners make most, when one of them is the
+    likely cause of a syntax error on ``line`` (1-based)."""
+    lines = text.splitlines()
+    raw = lines[line - 1] if 0 < line <= len(lines) else ""
+    indent = raw[: len(raw) - len(raw.lstrip(" \t"))]
+    if "\t" in indent:
+        return (
+            f"line {line} is indented with a tab: YAML indents with spaces only "
+            "(set your editor to insert spaces for the tab key)"
+        )
+    match = _VALUE.match(raw)
+    first = match.group(1) if match else ""
+    if first == "{":
+        return (
+            "a value that starts with '{' is a YAML mapping: to write text that starts "
+            "with {if ...} or {name}, put the whole value in quotes, or write it as a "
+            "block (text: |, then the text on the next lines)"
+        )
+    if first and first in "\"'" and "expected" in problem:
+        other = "'" if first == '"' else '"'
+        return (
+            f"a value that starts with {first} ends at the next {first}: for an expression "
+            f"such as {first}text{first} == name, put the whole value in {other} quotes, or "
+            f"start it with the name (name == {first}text{first})"
+        )
+    if "mapping values are not allowed" in problem:
+        return (
+            "a ': ' inside unquoted text starts a new key: put the whole text in quotes, "
+            "or write it as a block (text: |, then the text on the next lines)"
+        )
+    return ""
 
 
 class _Builder:

@@ -109,7 +109,7 @@ def reload_engine(engine: Engine, story: Story) -> tuple[Engine, list[str]]:
     """``engine``'s game moved onto ``story``: the same passage where it still exists,
     else the last passage on the path that does; the notes say what changed."""
     saved = engine.state
-    title = engine.story.nodes[saved.node].title
+    title = engine.story.nodes[saved.node].title_for(saved)
     state, notes = fit_state(story, saved, saved_title=title)
     undo = [fit_state(story, s)[0] for s in engine.undo_stack]
     if saved.node not in story.nodes:

@@ -38,8 +38,12 @@ def test_mermaid_marks_start_endings_history_and_conditions(run: Run) -> None:
     assert '  subgraph c0["act1_mulde.yaml"]' in out
     assert '    mulde_hold(["mulde_hold<br/>The line held"])' in out
     assert "The halt on the Mulde †" in out
-    assert '  mulde_crossing -. "if has(green_flares)" .-> mulde_flare' in out
-    assert "  mulde_halt --> mulde_crossing" in out
+    # each edge carries its choice's text; a condition makes it dashed and is added
+    assert (
+        '  mulde_crossing -. "Fire a green flare over the f… · if has(green_flares)" .-> mulde_flare'
+        in out
+    )
+    assert '  mulde_halt -- "Take the patrol across now, l…" --> mulde_crossing' in out
     assert "  class mulde_halt start" in out
     assert "  class mulde_hold,mulde_beyond ending" in out
 
@@ -49,7 +53,11 @@ def test_dot_output(run: Run) -> None:
     assert code == 0
     assert out.startswith('digraph "elbe-sample" {')
     assert "subgraph cluster_0" in out
-    assert '"mulde_crossing" -> "mulde_flare" [style=dashed, label="if has(green_flares)"];' in out
+    assert (
+        '"mulde_crossing" -> "mulde_flare" '
+        '[style=dashed, label="Fire a green flare over the f… · if has(green_flares)"];'
+    ) in out
+    assert '"mulde_flare" -> "mulde_beyond" [label="Push on east"];' in out
     assert '"mulde_halt" [label="mulde_halt\\nThe halt on the Mulde †", penwidth=3' in out
     assert out.count("{") == out.count("}")
 

@@ -98,17 +98,27 @@ nodes:
 def test_the_visit_cap_keeps_hub_stories_finite(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    """A hub whose text and conditions count visits: without the cap every lap is a new
-    state and the search only stops at its bound."""
+    """A hub whose text and conditions count visits: counts are told apart only up to
+    one past the largest number they are compared with (2 and 3 here); without the cap
+    every lap is a new state and the search only stops at its bound."""
     (tmp_path / "story.yaml").write_text(HUB_STORY, encoding="utf-8")
     story = load_story(tmp_path)
     result = explore(story, max_states=5_000)
-    assert result.complete
+    assert result.exact
     assert result.endings == {"gone"}
     assert result.nodes == {"h_square", "h_well", "h_inn", "h_gone"}
-    monkeypatch.setattr(explore_mod, "VISIT_CAP", 10**9)
+    assert ("h_square.text", 0) in result.arms  # "You know it well by now" was shown
+    keyer = explore_mod._Keyer(story)
+    assert keyer.visits == {"h_square": 3, "h_well": 3}
+    monkeypatch.setattr(explore_mod, "visit_cap", lambda consts, free: 10**9)
     uncapped = explore(story, max_states=5_000)
     assert not uncapped.complete and uncapped.states == 5_000
+
+
+def test_visit_counts_in_arithmetic_are_capped_at_the_visit_cap() -> None:
+    assert explore_mod.visit_cap({2}, free=False) == 3
+    assert explore_mod.visit_cap({7}, free=True) == 8
+    assert explore_mod.visit_cap(set(), free=True) == explore_mod.VISIT_CAP
 
 
 def test_a_story_without_visit_counts_is_searched_by_its_variables() -> None:
@@ -210,3 +220,101 @@ def test_generated_thousand_node_story(tmp_path: Path) -> None:
     assert time.perf_counter() - began < 60
     assert report.ok, report.problems
     assert len(report.visited) == 1000
+
+
+CLOAK = SAMPLE.parent / "cloak"
+
+
+def test_stopping_at_the_bound_is_not_ok(run: Run) -> None:
+    code, out, _ = run("playtest", SAMPLE, "--runs", "20", "--max-states", "3")
+    assert code == 1
+    assert "exhaustive pass: 3 distinct states (STOPPED at the bound of 3 states" in out
+    assert (
+        out.rstrip()
+        .splitlines()[-1]
+        .startswith("FAILED: the exhaustive pass stopped at its bound (")
+    )
+    code, out, _ = run("playtest", SAMPLE, "--runs", "20", "--format", "json", "--max-states", "3")
+    data = json.loads(out)
+    assert code == 1 and data["ok"] is False
+    assert data["failures"] == ["the exhaustive pass stopped at its bound"]
+
+
+def test_cloak_of_darkness_is_playtested_to_both_endings(run: Run) -> None:
+    code, out, _ = run("playtest", CLOAK, "--strict", "--format", "json")
+    assert code == 0, out
+    data = json.loads(out)
+    assert data["exhaustive"]["complete"] and data["exhaustive"]["sampled_nodes"] == {}
+    assert sorted(data["exhaustive"]["endings_reached"]) == ["lost", "won"]
+    assert data["endings"]["won"] > 0 and data["endings"]["lost"] > 0
+    assert data["errors"] == [] and data["text_branches_never_shown"] == []
+    code, out, _ = run("test", "--story", CLOAK)
+    assert code == 0 and out.splitlines()[-1] == "2 passed, 0 failed"
+
+
+BRANCHES = """\
+story: {id: br, title: Br, start: a, language: 2}
+variables:
+  n: {type: int, default: 0, min: 0, max: 3}
+nodes:
+  a:
+    title: A
+    text: "{if n > 5}Never.{elif n > 0}Sometimes.{else}At first.{end} {cycle: one | two}"
+    choices:
+      - {text: More, to: a, id: more, if: n < 2, effects: {add: {n: 1}}}
+      - {text: Far, to: b, id: far, if: n > 2}
+      - {text: Stop, to: c}
+  b: {title: B, text: B., ending: {id: b, title: B}}
+  c: {title: C, text: C., ending: {id: c, title: C}}
+"""
+
+
+def test_text_branches_no_game_showed_are_reported(run: Run, tmp_path: Path) -> None:
+    (tmp_path / "story.yaml").write_text(BRANCHES, encoding="utf-8")
+    code, out, _ = run("playtest", tmp_path, "--runs", "50", "--format", "json")
+    data = json.loads(out)
+    assert [(b["node"], b["branch"]) for b in data["text_branches_never_shown"]] == [
+        ("a", "{if n > 5}")
+    ]
+    assert data["text_branches_never_shown"][0]["where"].endswith("story.yaml:7:12")
+    # ending b needs n > 2, and n stops at 2: an ending missed fails, strict or not
+    assert code == 1 and data["endings_never_reached"] == ["b"]
+
+
+def test_strict_fails_on_nodes_never_reached_and_conditions_never_true(
+    run: Run, tmp_path: Path
+) -> None:
+    story = BRANCHES.replace(
+        "  b: {title: B, text: B., ending: {id: b, title: B}}",
+        "  b: {title: B, text: B., choices: [{text: On, to: c}]}",
+    )
+    (tmp_path / "story.yaml").write_text(story, encoding="utf-8")
+    code, out, _ = run("playtest", tmp_path, "--runs", "50")
+    assert code == 0 and out.rstrip().endswith(")") and "OK (" in out
+    assert "conditions never true in the exhaustive pass:" in out
+    code, out, _ = run("playtest", tmp_path, "--runs", "50", "--strict")
+    assert code == 1
+    assert "FAILED: 1 nodes never reached, 1 conditions never true (" in out
+
+
+def test_a_crowded_node_is_explored_by_coverage(tmp_path: Path) -> None:
+    """Forty independent switches make 2**40 states; with a share of 16 states a node,
+    the search still finishes, and every switch is seen both ways."""
+    switches = [f"s{i}" for i in range(40)]
+    lines = ["story: {id: sw, title: Sw, start: hub}", "variables:"]
+    lines += [f"  {s}: {{type: bool, default: false}}" for s in switches]
+    shown = "".join(f"{{if {s}}}{s} {{end}}" for s in switches)  # each switch is read
+    lines += ["nodes:", "  hub:", "    title: Hub", f"    text: 'Hub. {shown}'", "    choices:"]
+    lines += [
+        f"      - {{text: Flip {s}, to: hub, id: {s}, effects: {{set: {{{s}: 'not {s}'}}}}}}"
+        for s in switches
+    ]
+    lines += ["      - {text: End, to: end, if: " + " and ".join(switches[:3]) + "}"]
+    lines += ["  end: {title: End, text: End., ending: {id: end, title: End}}"]
+    (tmp_path / "story.yaml").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    story = load_story(tmp_path)
+    result = explore(story, max_states=40 * 16 * 4)
+    assert result.complete and not result.exact
+    assert set(result.sampled) == {"hub"}
+    assert result.endings == {"end"}
+    assert ("hub", "end") in result.cond_true and ("hub", "end") in result.cond_false

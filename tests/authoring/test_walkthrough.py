@@ -104,11 +104,11 @@ def test_bad_start_is_reported_at_its_line(tmp_path: Path) -> None:
         ),
         (
             "steps:\n  - nod: a\n",
-            ":3:5: unknown step key 'nod' (known: node, vars, has, offered, ending, choose)",
+            ":3:5: unknown step key 'nod' (known: node, vars, has, offered, reply, ending, choose)",
         ),
         (
             "steps:\n  - a\n",
-            ":3:5: a step is a mapping with some of: node, vars, has, offered, ending, choose",
+            ":3:5: a step is a mapping with some of: node, vars, has, offered, reply, ending, choose",
         ),
     ],
 )

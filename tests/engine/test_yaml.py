@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 import yaml
 
 from elbe_game.engine.yamlsrc import parse_file
@@ -114,3 +115,61 @@ def test_text_positions_in_a_block_with_an_indentation_indicator() -> None:
     assert value == " N   x\n  y\n"
     assert src.text_position(("m", "d"), value.index("x")) == (3, 10)
     assert src.text_position(("m", "d"), value.index("y")) == (4, 7)
+
+
+@pytest.mark.parametrize(
+    ("text", "hint"),
+    [
+        ("nodes:\n\ta: 1\n", "line 2 is indented with a tab: YAML indents with spaces only"),
+        (
+            "nodes:\n  a:\n    text: He said: go now\n",
+            "a ': ' inside unquoted text starts a new key: put the whole text in quotes",
+        ),
+        (
+            "nodes:\n  a:\n    text: {if x}a{end}\n",
+            "a value that starts with '{' is a YAML mapping: to write text that starts with "
+            "{if ...} or {name}, put the whole value in quotes",
+        ),
+        (
+            'nodes:\n  a:\n    choices:\n      - if: "route" == x\n',
+            'a value that starts with " ends at the next ": for an expression such as '
+            '"text" == name, put the whole value in \' quotes',
+        ),
+    ],
+)
+def test_beginners_traps_get_a_hint(text: str, hint: str) -> None:
+    [problem] = parse_file("f.yaml", text.encode()).diagnostics
+    assert problem.code == "E001"
+    assert hint in problem.message
+
+
+def test_a_plain_syntax_error_gets_no_trap_hint() -> None:
+    [problem] = parse_file("f.yaml", b"nodes:\n  a: [1, 2\n").diagnostics
+    assert "tab" not in problem.message and "quotes" not in problem.message
+
+
+@pytest.mark.parametrize(
+    ("node", "hint"),
+    [
+        (
+            "{title: A, text: A., choices: [{text: Go, to: a, once: yes}]}",
+            "write true or false (in story files yes, no, on and off are text)",
+        ),
+        (
+            "\n    title: A\n    text: {trust}\n    choices: [{text: Go, to: a}]",
+            "a value that starts with '{' is a YAML mapping: put the whole text in quotes",
+        ),
+    ],
+)
+def test_wrong_types_from_yaml_habits_get_a_hint(write_story, node: str, hint: str) -> None:
+    from elbe_game.engine import check_story
+
+    root = write_story(
+        {
+            "story.yaml": "story: {id: t, title: T, start: a}\nvariables: {trust: {type: int, default: 0}}\nnodes:\n  a: "
+            + node
+            + "\n"
+        }
+    )
+    [problem] = check_story(root).errors
+    assert problem.code == "E006" and hint in problem.message

@@ -15,7 +15,7 @@ from textual.widgets.option_list import Option
 
 from ...engine import CodexView
 from ..context import session_of
-from ..sources import cite_all
+from ..sources import SourceList, addresses
 
 CATEGORIES = {
     "person": "Person",
@@ -32,12 +32,14 @@ class CodexScreen(Screen[None]):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "close", "Back"),
         Binding("slash", "filter", "Filter", key_display="/"),
+        Binding("y", "copy", "Copy addresses", tooltip="Copy the entry's source addresses"),
     ]
 
     def __init__(self) -> None:
         super().__init__()
         self.entries: dict[str, CodexView] = {}  # unlocked in any game, by id
         self.total = 0
+        self.shown: CodexView | None = None
 
     def compose(self) -> ComposeResult:
         yield Static("Codex", classes="screen-title", id="codex-title", markup=False)
@@ -47,7 +49,8 @@ class CodexScreen(Screen[None]):
             with VerticalScroll(id="codex-detail"):
                 yield Static("", id="codex-heading")
                 yield Markdown("", id="codex-text", open_links=False)
-                yield Static("", id="codex-sources")
+                yield Static("", id="codex-sources-title")
+                yield SourceList(id="codex-sources")
         yield Footer()
 
     def on_mount(self) -> None:
@@ -93,22 +96,29 @@ class CodexScreen(Screen[None]):
     def _show(self, ident: str | None) -> None:
         heading = self.query_one("#codex-heading", Static)
         text = self.query_one("#codex-text", Markdown)
-        sources = self.query_one("#codex-sources", Static)
+        title = self.query_one("#codex-sources-title", Static)
+        sources = self.query_one("#codex-sources", SourceList)
         entry = self.entries.get(ident) if ident is not None else None
+        self.shown = entry
         if entry is None:
             heading.update("")
             text.update("")
-            sources.update("")
+            title.update("")
+            sources.show(())
             return
         category = CATEGORIES.get(entry.category, entry.category)
         heading.update(Content.assemble((entry.title, "bold"), "\n", (category, "italic")))
         text.update(entry.text)
-        if entry.sources:
-            sources.update(
-                Content.assemble(("Sources", "bold underline"), "\n", cite_all(entry.sources))
-            )
-        else:
-            sources.update("")
+        title.update(Content.styled("Sources", "bold underline") if entry.sources else "")
+        sources.show(entry.sources)
+
+    def action_copy(self) -> None:
+        found = addresses(self.shown.sources) if self.shown is not None else []
+        if not found:
+            self.notify("This entry's sources have no web addresses.", timeout=3)
+            return
+        self.app.copy_to_clipboard("\n".join(found))
+        self.notify(f"Copied {len(found)} address(es).", timeout=3)
 
     def on_input_changed(self, event: Input.Changed) -> None:
         event.stop()

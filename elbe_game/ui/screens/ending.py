@@ -50,8 +50,9 @@ class EndingScreen(Screen[str | None]):
                 Content.assemble(("THE END: ", "bold"), (ending.title, "bold $accent")),
                 id="ending-title",
             )
-            article = "An" if kind[0] in "aeiou" else "A"
-            yield Static(f"{article} {kind} ending.", id="ending-kind", markup=False)
+            if kind:  # a neutral ending has no label
+                article = "An" if kind[0] in "aeiou" else "A"
+                yield Static(f"{article} {kind} ending.", id="ending-kind", markup=False)
             with Horizontal(id="timeline"):
                 yield self._column("In your story", ending.timeline.story, "story-col")
                 yield self._column("In history", ending.timeline.history, "history-col")

@@ -11,7 +11,7 @@ from textual.content import Content
 from textual.screen import ModalScreen
 from textual.widgets import Markdown, Static
 
-from ..sources import cite_all
+from ..sources import SourceList, addresses
 
 if TYPE_CHECKING:
     from ...engine import HistoryView
@@ -21,6 +21,7 @@ class HistoryScreen(ModalScreen[None]):
     CSS_PATH = "dialogs.tcss"
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape,h,q", "close", "Back to the story"),
+        Binding("y", "copy", "Copy addresses", tooltip="Copy the sources' web addresses"),
     ]
 
     def __init__(self, note: HistoryView) -> None:
@@ -41,11 +42,22 @@ class HistoryScreen(ModalScreen[None]):
             yield Markdown(note.text, id="history-text", open_links=False)
             if note.sources:
                 yield Static(Content.styled("Sources", "bold underline"))
-                yield Static(cite_all(note.sources), id="history-sources")
-            yield Static("Escape or h: back to the story", classes="hint", markup=False)
+                yield SourceList(note.sources, id="history-sources")
+            hint = "Escape or h: back to the story"
+            if addresses(note.sources):
+                hint += "   y: copy the addresses (or click one)"
+            yield Static(hint, classes="hint", markup=False)
 
     def on_mount(self) -> None:
         self.query_one("#history-box").focus()
+
+    def action_copy(self) -> None:
+        found = addresses(self.note.sources)
+        if not found:
+            self.notify("These sources have no web addresses.", timeout=3)
+            return
+        self.app.copy_to_clipboard("\n".join(found))
+        self.notify(f"Copied {len(found)} address(es).", timeout=3)
 
     def action_close(self) -> None:
         self.dismiss(None)

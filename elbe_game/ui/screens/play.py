@@ -91,6 +91,8 @@ class PlayScreen(Screen[str | None]):
         ),
         Binding("escape", "leave", "Menu", tooltip="Twice: leave this game for the title screen"),
         Binding("q", "leave_now", "Leave", show=False, tooltip="Leave for the title screen"),
+        # (no description: help lists the choice keys, and Continue is choice 1)
+        Binding("space", "continue", "", show=False),
     ]
     ESCAPE_TWICE_SECONDS = 2.0
 
@@ -154,7 +156,7 @@ class PlayScreen(Screen[str | None]):
         typed = settings.typewriter and self._reveal
         self._reveal = False
         self.query_one(Passage).show(
-            view.title, view.text, settings.chars_per_second if typed else 0
+            view.title, _with_reply(view), settings.chars_per_second if typed else 0
         )
         hint = self.query_one("#history-hint", Static)
         hint.display = view.history is not None
@@ -231,6 +233,8 @@ class PlayScreen(Screen[str | None]):
             return True if view is not None and view.history is not None else None
         if action == "map":
             return True if session_of(self).has_map else None
+        if action == "continue":
+            return True if view is not None and view.flow_on else None
         return True
 
     # ------------------------------------------------------------ actions
@@ -257,6 +261,11 @@ class PlayScreen(Screen[str | None]):
             )
             return
         self._take(choice.id)
+
+    def action_continue(self) -> None:
+        """Space on a flow-on passage: its one choice, Continue (1 and Enter work too)."""
+        if self.view is not None and self.view.flow_on:
+            self.action_choose(1)
 
     def _take(self, choice_id: str) -> None:
         try:
@@ -360,7 +369,19 @@ class PlayScreen(Screen[str | None]):
         self.app.push_screen(MapScreen(view))
 
     def action_journal(self) -> None:
-        self.app.push_screen(JournalScreen(session_of(self).journal()))
+        self.app.push_screen(JournalScreen(session_of(self).journal()), self._went_back)
+
+    def _went_back(self, turn: int | None) -> None:
+        """The journal's "go back here": every step after that passage undone."""
+        if turn is None:
+            return
+        try:
+            view = session_of(self).rewind(turn)
+        except PlayError as exc:
+            self.notify(exc.sentence, severity="warning", markup=False)
+            return
+        self.view = view
+        self.notify(f"Back at {view.title}, turn {turn + 1}.", timeout=3, markup=False)
 
     def action_codex(self) -> None:
         self.app.push_screen(CodexScreen())
@@ -430,3 +451,13 @@ class PlayScreen(Screen[str | None]):
         if self.view is not None:
             self._draw_panel()
             self.refresh_bindings()
+
+
+def _with_reply(view: PassageView) -> str:
+    """The passage's text, after the reply of the choice that led here (as a quote)."""
+    if not view.reply:
+        return view.text
+    quoted = "\n".join(
+        f"> {line}" if line.strip() else ">" for line in view.reply.strip().split("\n")
+    )
+    return f"{quoted}\n\n{view.text}"
