@@ -425,6 +425,11 @@ class PlainGame:
         infos = self.session.saves
         if not infos:
             self.say(f"No saves yet in {self.session.store.folder}.")
+        elif any(info.kind in ("auto", "run") for info in infos):
+            self.para(
+                "(Autosaves: the last four moves of the game played last, and the last move "
+                "of each earlier game.)"
+            )
         for info in infos:
             self.say(wrap(describe_save(info), self.width, "  ", "    "))
 

@@ -25,7 +25,18 @@ if TYPE_CHECKING:
     from ...engine import Story
     from ...host.saves import SaveInfo
 
-KINDS = {"manual": "named", "auto": "autosave", "backup": "older autosave", "quick": "quick save"}
+KINDS = {
+    "manual": "named",
+    "auto": "autosave",
+    "backup": "older autosave",
+    "run": "last autosave of an earlier game",
+    "quick": "quick save",
+}
+
+AUTOSAVES = (
+    "Autosaves: the last four moves of the game you played last, and the last move of "
+    "each earlier game."
+)
 
 
 def describe(info: SaveInfo, story: Story | None) -> Content:
@@ -80,7 +91,7 @@ class LoadScreen(Screen[str | None]):
         folder = session.store.folder
         if session.saves:
             saves.highlighted = min(keep, len(session.saves) - 1)
-            note.update(f"Saves in {folder}. Enter: load   d: delete   Esc: back")
+            note.update(f"{AUTOSAVES}\nSaves in {folder}. Enter: load   d: delete   Esc: back")
         else:
             note.update(f"No saved games in {folder}. Esc: back")
 
