@@ -6,6 +6,8 @@ __all__ = ["KEY_NAMES", "key_label"]
 
 KEY_NAMES = {
     "question_mark": "?",
+    "greater_than_sign": ">",
+    "space": "Space",
     "slash": "/",
     "escape": "Esc",
     "enter": "Enter",
