@@ -42,6 +42,9 @@ class Notices(Static, can_focus=False):
         self, message: str, *, title: str = "", severity: str = "information", timeout: float = 4
     ) -> None:
         text = f"{title}: {message}" if title and not message.startswith(title) else message
+        for old, (shown, _) in list(self._shown.items()):
+            if shown == text:  # the same again: shown once, for the new time
+                del self._shown[old]
         ident = next(self._ids)
         self._shown[ident] = (text, severity)
         self.set_timer(max(timeout, 1.0), lambda: self._expire(ident))
