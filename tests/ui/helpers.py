@@ -196,3 +196,28 @@ def saved_game(folder: Path, slot: str) -> dict[str, Any]:
 
     data: dict[str, Any] = json.loads((folder / f"{slot}.json").read_text(encoding="utf-8"))
     return data
+
+
+READING = FIXTURES / "reading"
+"""The reading tests' story: a long first passage, a long source address, a stat from
+-5 to 10, an item whose name wraps, and passages with one way on (for skip-read)."""
+
+
+def hold_notices(monkeypatch: Any) -> None:
+    """Notices on the play screen stay until the game clears them, however slow the
+    machine: a test reads a notice before its time runs out, never after."""
+    from elbe_game.ui.widgets.notices import Notices
+
+    add = Notices.add
+
+    def held(
+        self: Notices,
+        message: str,
+        *,
+        title: str = "",
+        severity: str = "information",
+        timeout: float = 4,
+    ) -> None:
+        add(self, message, title=title, severity=severity, timeout=3600)
+
+    monkeypatch.setattr(Notices, "add", held)

@@ -124,8 +124,11 @@ class PlayScreen(Screen[str | None]):
 
     def on_mount(self) -> None:
         passage = self.query_one(Passage)
-        self.watch(passage, "scroll_y", self._show_more, init=False)
-        self.watch(passage, "virtual_size", self._show_more, init=False)
+        # After the refresh: while a resize is under way the passage's virtual size is new
+        # and its viewport still old, and a line shown or hidden on those figures moves
+        # the layout, which fires this again (a loop that redrew the screen all the time)
+        self.watch(passage, "scroll_y", self._show_more_later, init=False)
+        self.watch(passage, "virtual_size", self._show_more_later, init=False)
         session = session_of(self)
         view = session.view()
         self._reveal = view.turn == 0 and not session.was_read(view)  # a new game's first page
@@ -180,6 +183,9 @@ class PlayScreen(Screen[str | None]):
 
     def _draw_panel(self) -> None:
         self.query_one(StatusPanel).show(session_of(self).status())
+
+    def _show_more_later(self) -> None:
+        self.call_after_refresh(self._show_more)
 
     def _show_more(self) -> None:
         """The "more below" line, while the passage goes on below what is shown."""
